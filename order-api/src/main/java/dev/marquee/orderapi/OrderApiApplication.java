@@ -1,0 +1,18 @@
+package dev.marquee.orderapi;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** order-api: catalog browsing, order intake with its outbox, order status from the seat events. */
+@SpringBootApplication
+public class OrderApiApplication {
+
+    /** The application with its own configuration file ({@code order-api.yml}), so services can share a JVM. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(OrderApiApplication.class).properties("spring.config.name=order-api");
+    }
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+}

@@ -1,0 +1,156 @@
+package dev.marquee.orderapi.order;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/**
+ * A customer's order for seats of one screening. It guards its own state machine: each transition checks the
+ * current state, answers {@code false} for a repeat of the transition already made (redelivered events), and
+ * throws {@link IllegalOrderTransitionException} for one that the state does not allow.
+ */
+@Entity
+@Table(name = "customer_order")
+public class Order {
+
+    @Id
+    private String id;
+    private String customerId;
+    private long screeningId;
+    private long hallId;
+    @Enumerated(EnumType.STRING)
+    private OrderStatus status;
+    private long amountMinor;
+    private String currency;
+    private Instant holdDeadline;
+    private String rejectReason;
+    private String rejectDetail;
+    private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private long version;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_seat", joinColumns = @JoinColumn(name = "order_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "seat_label")
+    private List<String> seats = new ArrayList<>();
+
+    protected Order() {
+    }
+
+    private Order(String id, String customerId, long screeningId, long hallId, List<String> seats,
+                  long amountMinor, String currency, Instant now) {
+        this.id = id;
+        this.customerId = customerId;
+        this.screeningId = screeningId;
+        this.hallId = hallId;
+        this.seats = new ArrayList<>(seats);
+        this.amountMinor = amountMinor;
+        this.currency = currency;
+        this.status = OrderStatus.REQUESTED;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    static Order request(String id, String customerId, long screeningId, long hallId, List<String> seats,
+                         long amountMinor, String currency, Instant now) {
+        return new Order(id, customerId, screeningId, hallId, seats, amountMinor, currency, now);
+    }
+
+    /** The allocator held the seats until {@code deadline}. */
+    public boolean hold(Instant deadline, Instant now) {
+        if (status == OrderStatus.HELD && deadline.equals(holdDeadline)) {
+            return false;
+        }
+        require(OrderStatus.REQUESTED, "be held");
+        status = OrderStatus.HELD;
+        holdDeadline = deadline;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The allocator could not give the seats, for {@code reason} (a stable code). */
+    public boolean reject(String reason, String detail, Instant now) {
+        if (status == OrderStatus.REJECTED && reason.equals(rejectReason)) {
+            return false;
+        }
+        require(OrderStatus.REQUESTED, "be rejected");
+        status = OrderStatus.REJECTED;
+        rejectReason = reason;
+        rejectDetail = detail;
+        updatedAt = now;
+        return true;
+    }
+
+    private void require(OrderStatus expected, String transition) {
+        if (status != expected) {
+            throw new IllegalOrderTransitionException(id, status, transition);
+        }
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public long screeningId() {
+        return screeningId;
+    }
+
+    public long hallId() {
+        return hallId;
+    }
+
+    public OrderStatus status() {
+        return status;
+    }
+
+    public long amountMinor() {
+        return amountMinor;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public Instant holdDeadline() {
+        return holdDeadline;
+    }
+
+    public String rejectReason() {
+        return rejectReason;
+    }
+
+    public String rejectDetail() {
+        return rejectDetail;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public List<String> seats() {
+        return List.copyOf(seats);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.marquee.orderapi.order;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An order that cannot be accepted at all, decided before anything is written. {@code code} is stable and
+ * documented; clients branch on it, never on the message.
+ */
+public final class OrderRefusedException extends RuntimeException {
+
+    private final String code;
+    private final Map<String, Object> details;
+
+    private OrderRefusedException(String code, String message, Map<String, Object> details) {
+        super(message);
+        this.code = code;
+        this.details = Map.copyOf(details);
+    }
+
+    static OrderRefusedException unknownScreening(long screeningId) {
+        return new OrderRefusedException("unknown-screening", "No screening with id " + screeningId + ".",
+                Map.of("screeningId", screeningId));
+    }
+
+    static OrderRefusedException screeningClosed(long screeningId) {
+        return new OrderRefusedException("screening-closed", "Screening " + screeningId
+                + " has started or closed; its seats are no longer sold.", Map.of("screeningId", screeningId));
+    }
+
+    static OrderRefusedException unknownSeats(long screeningId, List<String> labels) {
+        return new OrderRefusedException("unknown-seat", "Screening " + screeningId
+                + " has no sellable seat " + String.join(", ", labels) + ".", Map.of("seats", labels));
+    }
+
+    static OrderRefusedException tooManySeats(int asked, int max) {
+        return new OrderRefusedException("too-many-seats", "An order may take at most " + max + " seats; "
+                + asked + " were asked for.", Map.of("maxSeats", max, "requested", asked));
+    }
+
+    static OrderRefusedException duplicateSeats(List<String> labels) {
+        return new OrderRefusedException("duplicate-seat", "Seats were listed twice: " + String.join(", ", labels)
+                + ".", Map.of("seats", labels));
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.marquee.orderapi.outbox;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({OutboxRelayProperties.class, CdcProperties.class})
+class OutboxRelayConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "marquee.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
+    OutboxRelay outboxRelay(CdcProperties cdc, OutboxRelayProperties relay, ProducerFactory<?, ?> producers,
+                            @Value("${marquee.topics.replication-factor:1}") int replication) {
+        Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        String bootstrap = String.valueOf(config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG))
+                .replaceAll("[\\[\\] ]", "");
+        return new OutboxRelay(OutboxConnectorConfig.of(cdc, relay, bootstrap, replication), kafka,
+                relay.restartDelay().toMillis());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.marquee.orderapi;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "dev.marquee.orderapi", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The order and catalog domain know nothing of Kafka, Avro, Redis, Debezium or the web. */
+    @ArchTest
+    static final ArchRule domainHasNoInfrastructure = noClasses()
+            .that().resideInAnyPackage("dev.marquee.orderapi.order", "dev.marquee.orderapi.catalog")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.apache.avro..",
+                    "dev.marquee.events..", "org.redisson..", "io.debezium..", "org.springframework.web..",
+                    "org.springframework.kafka..");
+
+    @ArchTest
+    static final ArchRule webDoesNotReachIntoMessaging = noClasses()
+            .that().resideInAPackage("..web..")
+            .should().dependOnClassesThat().resideInAnyPackage("..messaging..", "..outbox..");
+}

@@ -1,0 +1,55 @@
+package dev.marquee.orderapi.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class OrderTest {
+
+    static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    static final Instant DEADLINE = NOW.plusSeconds(900);
+
+    @Test
+    void aRequestedOrderIsHeldOnceAndARepeatOfTheSameHoldChangesNothing() {
+        Order order = requested();
+
+        assertThat(order.hold(DEADLINE, NOW)).isTrue();
+        assertThat(order.hold(DEADLINE, NOW.plusSeconds(1))).isFalse();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.HELD);
+        assertThat(order.holdDeadline()).isEqualTo(DEADLINE);
+        assertThat(order.updatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aRejectedOrderKeepsItsReasonAndCannotBeHeldAfterwards() {
+        Order order = requested();
+
+        assertThat(order.reject("SEATS_TAKEN", "taken: A1", NOW)).isTrue();
+        assertThat(order.reject("SEATS_TAKEN", "taken: A1", NOW)).isFalse();
+
+        assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
+        assertThat(order.rejectReason()).isEqualTo("SEATS_TAKEN");
+        assertThatThrownBy(() -> order.hold(DEADLINE, NOW))
+                .isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("REJECTED");
+    }
+
+    @Test
+    void aHeldOrderCannotBeRejectedNorHeldWithAnotherDeadline() {
+        Order order = requested();
+        order.hold(DEADLINE, NOW);
+
+        assertThatThrownBy(() -> order.reject("SEATS_TAKEN", "", NOW)).isInstanceOf(IllegalOrderTransitionException.class);
+        assertThatThrownBy(() -> order.hold(DEADLINE.plusSeconds(1), NOW))
+                .isInstanceOf(IllegalOrderTransitionException.class);
+    }
+
+    private static Order requested() {
+        return Order.request("o-1", "alice", 1, 1, List.of("A1", "A2"), 12000, "CNY", NOW);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.marquee.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reads and writes seat claims and allocations. Writes run inside the caller's transaction, after
+ * {@link HallFence#admit}; the primary key of {@code seat_claim} is the last word on invariant S1.
+ */
+public class SeatLedger {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public SeatLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** Every claim on the screening's seats, live or lapsed, by seat label. */
+    public Map<String, SeatClaim> claims(long screeningId) {
+        return jdbc.query("SELECT screening_id, seat_label, order_id, hold_until, fencing_token FROM seat_claim"
+                        + " WHERE screening_id = ?", SeatLedger::claim, screeningId)
+                .stream().collect(Collectors.toMap(SeatClaim::seatLabel, Function.identity()));
+    }
+
+    /** Allocations already decided for any of these orders, by order id. */
+    public Map<String, Allocation> allocations(Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        return named.query("SELECT * FROM allocation WHERE order_id IN (:ids)", Map.of("ids", orderIds),
+                        SeatLedger::allocation)
+                .stream().collect(Collectors.toMap(Allocation::orderId, Function.identity()));
+    }
+
+    /**
+     * Takes the seats: new claims are inserted (a duplicate key aborts the transaction), and seats whose hold
+     * lapsed are taken over from their previous order only if that hold is still the lapsed one.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void claim(List<SeatClaim> fresh, List<Takeover> takeovers, Instant now) {
+        jdbc.batchUpdate("INSERT INTO seat_claim (screening_id, seat_label, order_id, hold_until, fencing_token)"
+                        + " VALUES (?, ?, ?, ?, ?)", fresh, 500, (ps, c) -> {
+                    ps.setLong(1, c.screeningId());
+                    ps.setString(2, c.seatLabel());
+                    ps.setString(3, c.orderId());
+                    ps.setTimestamp(4, timestamp(c.holdUntil()));
+                    ps.setLong(5, c.fencingToken());
+                });
+        int[][] updated = jdbc.batchUpdate("UPDATE seat_claim SET order_id = ?, hold_until = ?, fencing_token = ?,"
+                        + " claimed_at = CURRENT_TIMESTAMP(3) WHERE screening_id = ? AND seat_label = ?"
+                        + " AND order_id = ? AND hold_until IS NOT NULL AND hold_until <= ?", takeovers, 500,
+                (ps, t) -> {
+                    SeatClaim c = t.claim();
+                    ps.setString(1, c.orderId());
+                    ps.setTimestamp(2, timestamp(c.holdUntil()));
+                    ps.setLong(3, c.fencingToken());
+                    ps.setLong(4, c.screeningId());
+                    ps.setString(5, c.seatLabel());
+                    ps.setString(6, t.previousOrderId());
+                    ps.setTimestamp(7, timestamp(now));
+                });
+        long taken = Arrays.stream(updated).flatMapToInt(Arrays::stream).filter(n -> n == 1).count();
+        if (taken != takeovers.size()) {
+            throw new IllegalStateException("a lapsed hold changed under the hall lock: " + taken + " of "
+                    + takeovers.size() + " take-overs applied; the transaction is rolled back");
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(List<Allocation> allocations) {
+        jdbc.batchUpdate("INSERT INTO allocation (order_id, screening_id, hall_id, outcome, seats, hold_until,"
+                + " reason, detail, fencing_token, decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                allocations, 500, (ps, a) -> {
+                    ps.setString(1, a.orderId());
+                    ps.setLong(2, a.screeningId());
+                    ps.setLong(3, a.hallId());
+                    ps.setString(4, a.outcome().name());
+                    ps.setString(5, String.join(",", a.seats()));
+                    ps.setTimestamp(6, timestamp(a.holdUntil()));
+                    ps.setString(7, a.reason());
+                    ps.setString(8, a.detail());
+                    ps.setObject(9, a.fencingToken());
+                    ps.setTimestamp(10, timestamp(a.decidedAt()));
+                });
+    }
+
+    private static SeatClaim claim(ResultSet rs, int row) throws SQLException {
+        return new SeatClaim(rs.getLong("screening_id"), rs.getString("seat_label"), rs.getString("order_id"),
+                instant(rs.getTimestamp("hold_until")), rs.getLong("fencing_token"));
+    }
+
+    private static Allocation allocation(ResultSet rs, int row) throws SQLException {
+        String seats = rs.getString("seats");
+        long value = rs.getLong("fencing_token");
+        Long token = rs.wasNull() ? null : value;
+        return new Allocation(rs.getString("order_id"), rs.getLong("screening_id"), rs.getLong("hall_id"),
+                Allocation.Outcome.valueOf(rs.getString("outcome")),
+                seats.isEmpty() ? List.of() : List.of(seats.split(",")), instant(rs.getTimestamp("hold_until")),
+                rs.getString("reason"), rs.getString("detail"), token,
+                instant(rs.getTimestamp("decided_at")));
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

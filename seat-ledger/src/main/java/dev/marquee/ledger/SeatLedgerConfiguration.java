@@ -1,0 +1,35 @@
+package dev.marquee.ledger;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What a service needs to write seats: the lock, the fence and the ledger, its tables migrated first. */
+@Configuration(proxyBeanMethods = false)
+public class SeatLedgerConfiguration {
+
+    @Bean
+    SeatLedger seatLedger(DataSource dataSource) {
+        SeatLedgerSchema.migrate(dataSource);
+        return new SeatLedger(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    HallFence hallFence(DataSource dataSource, SeatLedger ledger) {
+        return new HallFence(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    HallLock hallLock(RedissonClient redisson,
+                      @Value("${marquee.hall-lock.wait:5s}") Duration wait,
+                      @Value("${marquee.hall-lock.lease:10s}") Duration lease) {
+        return new HallLock(redisson, wait, lease);
+    }
+}
