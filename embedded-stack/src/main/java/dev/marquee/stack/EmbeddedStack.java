@@ -99,14 +99,19 @@ public final class EmbeddedStack implements AutoCloseable {
      * properties (as environment variables) to the production-like servers: only addresses differ.
      */
     public Map<String, String> properties() {
+        return serviceProperties(ports, credentials);
+    }
+
+    /** The properties {@link #properties()} returns for a stack on these ports, computed without starting it. */
+    public static Map<String, String> serviceProperties(StackPorts ports, StackCredentials credentials) {
         Map<String, String> p = new LinkedHashMap<>();
-        p.put("spring.datasource.url", jdbcUrl);
+        p.put("spring.datasource.url", "jdbc:mariadb://127.0.0.1:" + ports.mariaDb() + "/" + credentials.database());
         p.put("spring.datasource.username", credentials.appUser());
         p.put("spring.datasource.password", credentials.appPassword());
-        p.put("spring.kafka.bootstrap-servers", kafkaBootstrap);
+        p.put("spring.kafka.bootstrap-servers", "127.0.0.1:" + ports.kafka());
         p.put("spring.data.redis.host", "127.0.0.1");
         p.put("spring.data.redis.port", Integer.toString(ports.redis()));
-        p.put("marquee.schema-registry.url", registryUrl);
+        p.put("marquee.schema-registry.url", "http://127.0.0.1:" + ports.schemaRegistry());
         p.put("marquee.cdc.hostname", "127.0.0.1");
         p.put("marquee.cdc.port", Integer.toString(ports.mariaDb()));
         p.put("marquee.cdc.database", credentials.database());

@@ -1,0 +1,74 @@
+package dev.marquee.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import dev.marquee.stack.EmbeddedStack;
+import dev.marquee.stack.StackCredentials;
+import dev.marquee.stack.StackPorts;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * docker-compose.yml configures each service with the same properties the embedded stack sets, as environment
+ * variables that Spring Boot's relaxed binding really resolves: only the addresses differ.
+ */
+class ComposeConfigurationTest {
+
+    static final Path COMPOSE = Path.of("..", "docker-compose.yml");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-api", "seat-allocator"})
+    void composeSetsEveryPropertyTheEmbeddedStackSets(String service) throws IOException {
+        Map<String, Object> environment = environmentOf(service);
+        StandardEnvironment spring = new StandardEnvironment();
+        spring.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", environment));
+        ConfigurationPropertySources.attach(spring);
+
+        Map<String, String> embedded = EmbeddedStack.serviceProperties(StackPorts.defaults(), StackCredentials.defaults());
+        embedded.keySet().stream()
+                .filter(name -> "order-api".equals(service) || !name.startsWith("marquee.cdc."))
+                .forEach(name -> assertThat(spring.getProperty(name)).as("%s in %s", name, service).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"order-api", "seat-allocator"})
+    void everyServiceRunsTheLauncherImageAsItsNamedService(String service) throws IOException {
+        Map<String, Object> definition = services().get(service) instanceof Map<?, ?> m ? cast(m) : Map.of();
+
+        assertThat(definition.get("command")).isEqualTo(List.of("service", service));
+        assertThat(definition).containsKeys("healthcheck", "depends_on");
+    }
+
+    /** The service's environment as compose passes it, with compose's {@code ${VAR:-default}} at defaults. */
+    private static Map<String, Object> environmentOf(String service) throws IOException {
+        Map<String, Object> definition = cast((Map<?, ?>) services().get(service));
+        Map<String, Object> environment = new java.util.LinkedHashMap<>();
+        cast((Map<?, ?>) definition.get("environment")).forEach((name, value) -> environment.put(name,
+                String.valueOf(value).replaceAll("\\$\\{[A-Z_]+:-([^}]*)}", "$1")));
+        return environment;
+    }
+
+    private static Map<String, Object> services() throws IOException {
+        try (Reader reader = Files.newBufferedReader(COMPOSE)) {
+            Map<String, Object> compose = new Yaml().load(reader);
+            return cast((Map<?, ?>) compose.get("services"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> cast(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+}
