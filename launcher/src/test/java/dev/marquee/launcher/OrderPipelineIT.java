@@ -1,26 +1,19 @@
 package dev.marquee.launcher;
 
+import static dev.marquee.launcher.Api.awaitStatus;
+import static dev.marquee.launcher.Api.count;
+import static dev.marquee.launcher.Api.get;
+import static dev.marquee.launcher.Api.json;
+import static dev.marquee.launcher.Api.post;
+import static dev.marquee.launcher.Api.query;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
-import dev.marquee.stack.EmbeddedStack;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,21 +26,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OrderPipelineIT {
 
-    static EmbeddedStack stack;
-    static Pipeline pipeline;
-    static String base;
-    static final HttpClient http = HttpClient.newHttpClient();
-
     @BeforeAll
     static void start() {
-        stack = EmbeddedStack.shared();
-        pipeline = Pipeline.start(stack.properties(), Map.of(), Map.of());
-        base = "http://127.0.0.1:" + pipeline.port("order-api");
-    }
-
-    @AfterAll
-    static void stop() {
-        pipeline.close();
+        SharedPipeline.get();
     }
 
     @Test
@@ -72,7 +53,8 @@ class OrderPipelineIT {
         assertThat(rejected.<String>read("$.rejection.reason")).isEqualTo("SEATS_TAKEN");
         assertThat(rejected.<String>read("$.rejection.detail")).contains("C6").doesNotContain("C7");
 
-        assertThat(query("SELECT seat_label, order_id FROM seat_claim WHERE screening_id = 1 ORDER BY seat_label"))
+        assertThat(query("SELECT seat_label, order_id FROM seat_claim WHERE screening_id = 1"
+                + " AND seat_label IN ('C5', 'C6', 'C7') ORDER BY seat_label"))
                 .containsExactly("C5=" + first, "C6=" + first);
     }
 
@@ -96,11 +78,15 @@ class OrderPipelineIT {
         "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[]}                         | 400 | invalid-request",
         "{\"screeningId\":1,\"seats\":[\"A5\"]}                                           | 400 | invalid-request",
         "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[\"A3\",\"A3\"]}            | 422 | duplicate-seat",
-        "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[\"B1\",\"B2\",\"B3\",\"B4\",\"B5\",\"B6\",\"B7\"]} | 422 | too-many-seats"
+        "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[\"B1\",\"B2\",\"B3\",\"B4\",\"B5\",\"B6\",\"B7\"]} | 422 | too-many-seats",
+        "{\"customerId\":\"eve\",\"screeningId\":1,\"anySeats\":7}                        | 422 | too-many-seats",
+        "{\"customerId\":\"eve\",\"screeningId\":1,\"anySeats\":0}                        | 400 | invalid-request",
+        "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[\"A5\"],\"anySeats\":2}  | 400 | invalid-request",
+        "{\"customerId\":\"eve\",\"screeningId\":1}                                       | 400 | invalid-request"
     })
     void badInputGetsAProblemWithAStableCodeAndWritesNothing(String body, int status, String code) throws Exception {
-        long orders = count("customer_order");
-        long outbox = count("outbox");
+        long orders = count("SELECT COUNT(*) FROM customer_order");
+        long outbox = count("SELECT COUNT(*) FROM outbox");
 
         HttpResponse<String> response = post("/api/orders", body);
 
@@ -109,14 +95,13 @@ class OrderPipelineIT {
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(response).<String>read("$.code")).isEqualTo(code);
         assertThat(json(response).<Integer>read("$.status")).isEqualTo(status);
-        assertThat(count("customer_order")).isEqualTo(orders);
-        assertThat(count("outbox")).isEqualTo(outbox);
+        assertThat(count("SELECT COUNT(*) FROM customer_order")).isEqualTo(orders);
+        assertThat(count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox);
     }
 
     @Test
     void anUnknownOrderIsAProblemToo() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/orders/nope")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get("/api/orders/nope");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(json(response).<String>read("$.code")).isEqualTo("order-not-found");
@@ -124,42 +109,97 @@ class OrderPipelineIT {
 
     @Test
     void theCatalogListsTheDemoScreenings() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/screenings?movieId=2"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = get("/api/screenings?movieId=2");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).<List<Integer>>read("$[*].id")).containsExactly(3, 4);
         assertThat(json(response).<List<Integer>>read("$[*].pricesMinor.STANDARD")).containsOnly(6000);
     }
 
-    private static DocumentContext awaitStatus(String orderId, String status) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> json(http.send(HttpRequest.newBuilder(URI.create(base + "/api/orders/" + orderId)).build(),
-                        HttpResponse.BodyHandlers.ofString())), doc -> status.equals(doc.read("$.status")));
+    @Test
+    void theSeatMapShowsHeldSeatsAndAddsUpToTheCapacity() throws Exception {
+        String id = json(post("/api/orders", "{\"customerId\":\"frank\",\"screeningId\":2,\"seats\":[\"D6\",\"D7\"]}"))
+                .read("$.id");
+        awaitStatus(id, "HELD");
+
+        HttpResponse<String> response = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> get("/api/screenings/2/seats"), r -> json(r).<List<String>>read(
+                        "$.seats[?(@.state == 'HELD')].label").contains("D7"));
+
+        DocumentContext map = json(response);
+        assertThat(response.headers().firstValue("Cache-Control")).contains("max-age=1");
+        assertThat(map.<Integer>read("$.capacity")).isEqualTo(104);
+        assertThat(map.<Integer>read("$.free") + map.<Integer>read("$.held") + map.<Integer>read("$.sold")).isEqualTo(104);
+        assertThat(map.<List<String>>read("$.seats[?(@.label == 'D6')].state")).containsExactly("HELD");
+        assertThat(map.<List<String>>read("$.seats[?(@.label == 'D8')].state")).containsExactly("FREE");
+        assertThat(map.<List<String>>read("$.seats[?(@.label == 'A1')].type")).containsExactly("WHEELCHAIR");
+        assertThat(map.<List<Integer>>read("$.seats[?(@.label == 'H1')].priceMinor")).containsExactly(8000);
+        assertThat(get("/api/screenings/999/seats").statusCode()).isEqualTo(404);
     }
 
-    private static HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    @Test
+    void theSameIdempotencyKeyAndBodyGiveTheSameOrderAndAnotherBodyIsAConflict() throws Exception {
+        String body = "{\"customerId\":\"gina\",\"screeningId\":2,\"seats\":[\"F6\",\"F7\"]}";
+        HttpResponse<String> first = post("/api/orders", body, java.util.Map.of("Idempotency-Key", "gina-1"));
+        HttpResponse<String> retry = post("/api/orders", body, java.util.Map.of("Idempotency-Key", "gina-1"));
+        HttpResponse<String> other = post("/api/orders", body.replace("F7", "F8"),
+                java.util.Map.of("Idempotency-Key", "gina-1"));
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).contains("false");
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
+        assertThat(json(retry).<String>read("$.id")).isEqualTo(json(first).read("$.id"));
+        assertThat(other.statusCode()).isEqualTo(409);
+        assertThat(json(other).<String>read("$.code")).isEqualTo("idempotency-key-reused");
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE customer_id = 'gina'")).isEqualTo(1);
     }
 
-    private static DocumentContext json(HttpResponse<String> response) {
-        return JsonPath.parse(response.body());
-    }
-
-    private static long count(String table) throws SQLException {
-        return Long.parseLong(query("SELECT COUNT(*) FROM " + table).getFirst());
-    }
-
-    private static List<String> query(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.credentials().appUser(),
-                stack.credentials().appPassword()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> rows = new java.util.ArrayList<>();
-            while (rs.next()) {
-                rows.add(rs.getMetaData().getColumnCount() == 1 ? rs.getString(1) : rs.getString(1) + "=" + rs.getString(2));
+    @Test
+    void concurrentRetriesWithOneKeyMakeOneOrder() throws Exception {
+        String body = "{\"customerId\":\"hank\",\"screeningId\":2,\"anySeats\":2}";
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                sent.add(pool.submit(() -> post("/api/orders", body, java.util.Map.of("Idempotency-Key", "hank-1"))));
             }
-            return rows;
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            for (var f : sent) {
+                HttpResponse<String> response = f.get();
+                assertThat(response.statusCode()).isEqualTo(202);
+                ids.add(json(response).read("$.id"));
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
         }
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE customer_id = 'hank'")).isEqualTo(1);
+    }
+
+    @Test
+    void anySeatsIsGivenAContiguousBlockOfTheBestRow() throws Exception {
+        String id = json(post("/api/orders", "{\"customerId\":\"ivy\",\"screeningId\":3,\"anySeats\":3}"))
+                .read("$.id");
+
+        DocumentContext held = awaitStatus(id, "HELD");
+
+        List<String> seats = held.read("$.seats");
+        assertThat(seats).hasSize(3).allMatch(s -> s.startsWith("I"));
+        assertThat(held.<Integer>read("$.amount.minor")).isEqualTo(18000);
+    }
+
+    @Test
+    void theAllocatorRejectsALoneHalfOfALoveSeatAndAStrandedSeat() throws Exception {
+        String split = json(post("/api/orders", "{\"customerId\":\"jo\",\"screeningId\":1,\"seats\":[\"H5\"]}"))
+                .read("$.id");
+        String first = json(post("/api/orders", "{\"customerId\":\"kim\",\"screeningId\":1,\"seats\":[\"E1\"]}"))
+                .read("$.id");
+        awaitStatus(first, "HELD");
+        String strands = json(post("/api/orders", "{\"customerId\":\"lee\",\"screeningId\":1,\"seats\":[\"E3\",\"E4\"]}"))
+                .read("$.id");
+
+        assertThat(awaitStatus(split, "REJECTED").<String>read("$.rejection.reason")).isEqualTo("LOVE_SEAT_SPLIT");
+        assertThat(awaitStatus(strands, "REJECTED").<String>read("$.rejection.reason")).isEqualTo("ORPHAN_SEAT");
     }
 }

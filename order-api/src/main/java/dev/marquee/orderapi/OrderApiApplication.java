@@ -1,10 +1,15 @@
 package dev.marquee.orderapi;
 
+import dev.marquee.ledger.SeatLedgerConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** order-api: catalog browsing, order intake with its outbox, order status from the seat events. */
 @SpringBootApplication
+@EnableScheduling
+@Import(SeatLedgerConfiguration.class)
 public class OrderApiApplication {
 
     /** The application with its own configuration file ({@code order-api.yml}), so services can share a JVM. */

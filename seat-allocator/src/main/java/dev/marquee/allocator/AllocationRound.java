@@ -1,12 +1,14 @@
 package dev.marquee.allocator;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.marquee.ledger.Allocation;
 import dev.marquee.ledger.FencingToken;
@@ -20,20 +22,39 @@ import dev.marquee.ledger.Takeover;
  */
 public final class AllocationRound {
 
+    private final HallLayout layout;
     private final Map<Long, Map<String, SeatClaim>> claims;
     private final Map<String, Allocation> decided;
+    private final AllocationPolicy policy;
     private final FencingToken token;
-    private final Duration holdFor;
     private final Instant now;
 
-    public AllocationRound(Map<Long, Map<String, SeatClaim>> claims, Map<String, Allocation> decided,
-                           FencingToken token, Duration holdFor, Instant now) {
+    public AllocationRound(HallLayout layout, Map<Long, Map<String, SeatClaim>> claims,
+                           Map<String, Allocation> decided, AllocationPolicy policy, FencingToken token, Instant now) {
+        this.layout = layout;
         this.claims = new HashMap<>();
         claims.forEach((screening, seats) -> this.claims.put(screening, new HashMap<>(seats)));
         this.decided = new LinkedHashMap<>(decided);
+        this.policy = policy;
         this.token = token;
-        this.holdFor = holdFor;
         this.now = now;
+    }
+
+    /**
+     * A rejection that depends on nothing but the request and the hall's layout, so it needs neither the lock nor
+     * a write: deciding it again gives the same answer.
+     */
+    public static Optional<Allocation> rejectOutright(SeatRequest r, HallLayout layout, AllocationPolicy policy,
+                                                     Instant now) {
+        if (!now.isBefore(r.screeningStartsAt())) {
+            return Optional.of(reject(r, RejectionReason.SCREENING_CLOSED.name(), "the screening has started", now));
+        }
+        Optional<SeatViolation> violation = r.wantsBestAvailable()
+                ? policy.rules().checkCount(r.anySeats(), 0)
+                        .or(() -> r.anySeats() > 0 ? Optional.empty()
+                                : Optional.of(new SeatViolation(SeatViolation.INVALID_SEAT, "no seats asked for")))
+                : policy.rules().check(layout, Set.of(), r.seats(), 0);
+        return violation.map(v -> reject(r, v.reason(), v.detail(), now));
     }
 
     public Result decide(List<SeatRequest> requests) {
@@ -43,32 +64,56 @@ public final class AllocationRound {
         List<Takeover> takeovers = new ArrayList<>();
         for (SeatRequest request : requests) {
             Allocation known = decided.get(request.orderId());
-            if (known != null) {
-                outcomes.add(known);
-                continue;
+            if (known == null) {
+                known = decideOne(request, newClaims, takeovers);
+                decided.put(request.orderId(), known);
+                fresh.add(known);
             }
-            Allocation allocation = decideOne(request, newClaims, takeovers);
-            decided.put(request.orderId(), allocation);
-            fresh.add(allocation);
-            outcomes.add(allocation);
+            outcomes.add(known);
         }
-        return new Result(outcomes, fresh, newClaims, takeovers);
+        return new Result(outcomes, fresh, newClaims, takeovers, claims);
     }
 
     private Allocation decideOne(SeatRequest r, List<SeatClaim> newClaims, List<Takeover> takeovers) {
-        if (!now.isBefore(r.screeningStartsAt())) {
-            return reject(r, RejectionReason.SCREENING_CLOSED, "the screening has started");
+        Optional<Allocation> outright = rejectOutright(r, layout, policy, now);
+        if (outright.isPresent()) {
+            return outright.get();
         }
         Map<String, SeatClaim> seats = claims.computeIfAbsent(r.screeningId(), id -> new HashMap<>());
-        List<String> taken = r.seats().stream()
-                .filter(label -> seats.containsKey(label) && seats.get(label).isLiveAt(now))
-                .toList();
-        if (!taken.isEmpty()) {
-            return reject(r, RejectionReason.SEATS_TAKEN, "taken: " + String.join(",", taken));
+        Set<String> live = seats.values().stream().filter(c -> c.isLiveAt(now)).map(SeatClaim::seatLabel)
+                .collect(Collectors.toSet());
+        int customerSeats = (int) seats.values().stream()
+                .filter(c -> c.isLiveAt(now) && c.customerId().equals(r.customerId())).count();
+        List<String> wanted = r.seats();
+        if (r.wantsBestAvailable()) {
+            Optional<SeatViolation> limit = policy.rules().checkCount(r.anySeats(), customerSeats);
+            if (limit.isPresent()) {
+                return reject(r, limit.get().reason(), limit.get().detail(), now);
+            }
+            Optional<List<String>> best = policy.bestAvailable().pick(layout, live, r.anySeats());
+            if (best.isEmpty()) {
+                return reject(r, RejectionReason.SOLD_OUT.name(), "no " + r.anySeats() + " seats together", now);
+            }
+            wanted = best.get();
+        } else {
+            List<String> taken = wanted.stream().filter(live::contains).toList();
+            if (!taken.isEmpty()) {
+                return reject(r, RejectionReason.SEATS_TAKEN.name(), "taken: " + String.join(",", taken), now);
+            }
+            Optional<SeatViolation> violation = policy.rules().check(layout, live, wanted, customerSeats);
+            if (violation.isPresent()) {
+                return reject(r, violation.get().reason(), violation.get().detail(), now);
+            }
         }
-        Instant deadline = now.plus(holdFor);
-        for (String label : r.seats()) {
-            SeatClaim claim = new SeatClaim(r.screeningId(), label, r.orderId(), deadline, token.value());
+        return hold(r, wanted, seats, newClaims, takeovers);
+    }
+
+    private Allocation hold(SeatRequest r, List<String> wanted, Map<String, SeatClaim> seats,
+                            List<SeatClaim> newClaims, List<Takeover> takeovers) {
+        Instant deadline = now.plus(policy.holdFor());
+        for (String label : wanted) {
+            SeatClaim claim = new SeatClaim(r.screeningId(), label, r.orderId(), r.customerId(), deadline,
+                    token.value());
             SeatClaim lapsed = seats.put(label, claim);
             if (lapsed == null) {
                 newClaims.add(claim);
@@ -76,11 +121,11 @@ public final class AllocationRound {
                 takeovers.add(new Takeover(claim, lapsed.orderId()));
             }
         }
-        return Allocation.held(r.orderId(), r.screeningId(), r.hallId(), r.seats(), deadline, token.value(), now);
+        return Allocation.held(r.orderId(), r.screeningId(), r.hallId(), wanted, deadline, token.value(), now);
     }
 
-    private Allocation reject(SeatRequest r, RejectionReason reason, String detail) {
-        return Allocation.rejected(r.orderId(), r.screeningId(), r.hallId(), r.seats(), reason.name(), detail, now);
+    private static Allocation reject(SeatRequest r, String reason, String detail, Instant now) {
+        return Allocation.rejected(r.orderId(), r.screeningId(), r.hallId(), r.seats(), reason, detail, now);
     }
 
     /**
@@ -88,8 +133,9 @@ public final class AllocationRound {
      * @param decided   the answers made in this round (to record)
      * @param newClaims seats claimed that had no claim
      * @param takeovers seats claimed from a lapsed hold
+     * @param claims    every screening's claims after this round, for the caller's view once it committed
      */
     public record Result(List<Allocation> outcomes, List<Allocation> decided, List<SeatClaim> newClaims,
-                         List<Takeover> takeovers) {
+                         List<Takeover> takeovers, Map<Long, Map<String, SeatClaim>> claims) {
     }
 }

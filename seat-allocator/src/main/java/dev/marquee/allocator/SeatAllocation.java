@@ -1,13 +1,13 @@
 package dev.marquee.allocator;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import dev.marquee.ledger.Allocation;
@@ -16,13 +16,17 @@ import dev.marquee.ledger.HallFence;
 import dev.marquee.ledger.HallLock;
 import dev.marquee.ledger.SeatClaim;
 import dev.marquee.ledger.SeatLedger;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decides all queued requests of one hall under one lock acquisition and one transaction: admit the fencing
- * token, read the hall's claims, decide in memory, write the claims and the answers.
+ * Decides the queued requests of one hall. Answers already recorded, and rejections that follow from the request
+ * and the hall's layout alone, cost no lock and no write. The rest are decided under one lock acquisition and one
+ * transaction: admit the fencing token, decide in memory, write the claims and answers in batches.
+ * <p>
+ * The hall's claims are kept in memory between batches. The fence says when that view is stale: if the token that
+ * last wrote the hall is the one this instance last wrote with, nobody else wrote since; otherwise (another
+ * instance after a rebalance, the payment listener, the expiry worker) the view is read again from the database.
  */
 @Service
 public class SeatAllocation {
@@ -30,37 +34,78 @@ public class SeatAllocation {
     private final HallLock lock;
     private final HallFence fence;
     private final SeatLedger ledger;
+    private final Halls halls;
+    private final AllocationPolicy policy;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final Duration holdFor;
+    private final Map<Long, HallView> views = new ConcurrentHashMap<>();
 
-    SeatAllocation(HallLock lock, HallFence fence, SeatLedger ledger, TransactionTemplate transaction, Clock clock,
-                   @Value("${marquee.hold.duration:15m}") Duration holdFor) {
+    SeatAllocation(HallLock lock, HallFence fence, SeatLedger ledger, Halls halls, AllocationPolicy policy,
+                   TransactionTemplate transaction, Clock clock) {
         this.lock = lock;
         this.fence = fence;
         this.ledger = ledger;
+        this.halls = halls;
+        this.policy = policy;
         this.transaction = transaction;
         this.clock = clock;
-        this.holdFor = holdFor;
     }
 
     /** @return one answer per request, in request order */
     public List<Allocation> allocate(long hallId, List<SeatRequest> requests) {
-        return lock.runLocked(hallId, token -> transaction.execute(status -> decideAndWrite(token, requests)));
+        HallLayout layout = halls.of(hallId);
+        Instant now = clock.instant();
+        Map<String, Allocation> answers = new HashMap<>(ledger.allocations(orderIds(requests)));
+        List<SeatRequest> contested = new ArrayList<>();
+        for (SeatRequest request : requests) {
+            if (!answers.containsKey(request.orderId())) {
+                AllocationRound.rejectOutright(request, layout, policy, now)
+                        .ifPresentOrElse(a -> answers.put(a.orderId(), a), () -> contested.add(request));
+            }
+        }
+        if (!contested.isEmpty()) {
+            lock.runLocked(hallId, token -> decideLocked(token, layout, contested))
+                    .forEach(a -> answers.put(a.orderId(), a));
+        }
+        return requests.stream().map(r -> answers.get(r.orderId())).toList();
     }
 
-    private List<Allocation> decideAndWrite(FencingToken token, List<SeatRequest> requests) {
-        fence.admit(token);
+    /** Forgets every hall's view, e.g. when partitions move; the next batch of each hall reads it again. */
+    public void forgetViews() {
+        views.clear();
+    }
+
+    private List<Allocation> decideLocked(FencingToken token, HallLayout layout, List<SeatRequest> requests) {
+        try {
+            AllocationRound.Result result = transaction.execute(status -> decideAndWrite(token, layout, requests));
+            views.put(token.hallId(), new HallView(token.value(), result.claims()));
+            return result.outcomes();
+        } catch (RuntimeException e) {
+            views.remove(token.hallId());
+            throw e;
+        }
+    }
+
+    private AllocationRound.Result decideAndWrite(FencingToken token, HallLayout layout, List<SeatRequest> requests) {
+        long previous = fence.admit(token);
+        HallView view = views.get(token.hallId());
+        Map<Long, Map<String, SeatClaim>> claims = view != null && view.token() == previous
+                ? new HashMap<>(view.claims()) : new HashMap<>();
+        requests.stream().map(SeatRequest::screeningId).distinct()
+                .forEach(screening -> claims.computeIfAbsent(screening, ledger::claims));
         Instant now = clock.instant();
-        Set<String> orderIds = requests.stream().map(SeatRequest::orderId).collect(Collectors.toSet());
-        Set<Long> screenings = requests.stream().map(SeatRequest::screeningId)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        Map<Long, Map<String, SeatClaim>> claims = screenings.stream()
-                .collect(Collectors.toMap(Function.identity(), ledger::claims));
-        AllocationRound.Result result = new AllocationRound(claims, ledger.allocations(orderIds), token, holdFor, now)
-                .decide(requests);
+        AllocationRound.Result result = new AllocationRound(layout, claims, ledger.allocations(orderIds(requests)),
+                policy, token, now).decide(requests);
         ledger.claim(result.newClaims(), result.takeovers(), now);
         ledger.record(result.decided());
-        return result.outcomes();
+        return result;
+    }
+
+    private static Set<String> orderIds(List<SeatRequest> requests) {
+        return requests.stream().map(SeatRequest::orderId).collect(Collectors.toSet());
+    }
+
+    /** A hall's claims by screening, as of the commit made with {@code token}. */
+    private record HallView(long token, Map<Long, Map<String, SeatClaim>> claims) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.marquee.allocator;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import dev.marquee.schemas.Topics;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,6 +18,13 @@ class SeatAllocatorConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    AllocationPolicy allocationPolicy(@Value("${marquee.orders.max-seats:6}") int maxSeatsPerOrder,
+                                      @Value("${marquee.orders.max-seats-per-customer:10}") int maxSeatsPerCustomer,
+                                      @Value("${marquee.hold.duration:15m}") Duration holdFor) {
+        return new AllocationPolicy(new SeatRules(maxSeatsPerOrder, maxSeatsPerCustomer), new BestAvailable(), holdFor);
     }
 
     /**

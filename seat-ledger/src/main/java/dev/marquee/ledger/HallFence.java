@@ -17,8 +17,12 @@ public class HallFence {
         this.jdbc = jdbc;
     }
 
+    /**
+     * @return the token that wrote the hall before this one (0 if none): when it is the caller's own previous
+     *         token, nobody else wrote the hall in between and the caller's view of its seats is still current
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void admit(FencingToken token) {
+    public long admit(FencingToken token) {
         jdbc.sql("INSERT IGNORE INTO hall_fence (hall_id, token) VALUES (?, 0)").param(token.hallId()).update();
         long current = jdbc.sql("SELECT token FROM hall_fence WHERE hall_id = ? FOR UPDATE")
                 .param(token.hallId()).query(Long.class).single();
@@ -29,5 +33,6 @@ public class HallFence {
             jdbc.sql("UPDATE hall_fence SET token = ? WHERE hall_id = ?")
                     .param(token.value()).param(token.hallId()).update();
         }
+        return current;
     }
 }

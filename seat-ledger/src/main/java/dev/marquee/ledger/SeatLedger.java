@@ -32,7 +32,8 @@ public class SeatLedger {
 
     /** Every claim on the screening's seats, live or lapsed, by seat label. */
     public Map<String, SeatClaim> claims(long screeningId) {
-        return jdbc.query("SELECT screening_id, seat_label, order_id, hold_until, fencing_token FROM seat_claim"
+        return jdbc.query("SELECT screening_id, seat_label, order_id, customer_id, hold_until, fencing_token"
+                        + " FROM seat_claim"
                         + " WHERE screening_id = ?", SeatLedger::claim, screeningId)
                 .stream().collect(Collectors.toMap(SeatClaim::seatLabel, Function.identity()));
     }
@@ -53,26 +54,28 @@ public class SeatLedger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void claim(List<SeatClaim> fresh, List<Takeover> takeovers, Instant now) {
-        jdbc.batchUpdate("INSERT INTO seat_claim (screening_id, seat_label, order_id, hold_until, fencing_token)"
-                        + " VALUES (?, ?, ?, ?, ?)", fresh, 500, (ps, c) -> {
+        jdbc.batchUpdate("INSERT INTO seat_claim (screening_id, seat_label, order_id, customer_id, hold_until,"
+                        + " fencing_token) VALUES (?, ?, ?, ?, ?, ?)", fresh, 500, (ps, c) -> {
                     ps.setLong(1, c.screeningId());
                     ps.setString(2, c.seatLabel());
                     ps.setString(3, c.orderId());
-                    ps.setTimestamp(4, timestamp(c.holdUntil()));
-                    ps.setLong(5, c.fencingToken());
+                    ps.setString(4, c.customerId());
+                    ps.setTimestamp(5, timestamp(c.holdUntil()));
+                    ps.setLong(6, c.fencingToken());
                 });
-        int[][] updated = jdbc.batchUpdate("UPDATE seat_claim SET order_id = ?, hold_until = ?, fencing_token = ?,"
-                        + " claimed_at = CURRENT_TIMESTAMP(3) WHERE screening_id = ? AND seat_label = ?"
+        int[][] updated = jdbc.batchUpdate("UPDATE seat_claim SET order_id = ?, customer_id = ?, hold_until = ?,"
+                        + " fencing_token = ?, claimed_at = CURRENT_TIMESTAMP(3) WHERE screening_id = ? AND seat_label = ?"
                         + " AND order_id = ? AND hold_until IS NOT NULL AND hold_until <= ?", takeovers, 500,
                 (ps, t) -> {
                     SeatClaim c = t.claim();
                     ps.setString(1, c.orderId());
-                    ps.setTimestamp(2, timestamp(c.holdUntil()));
-                    ps.setLong(3, c.fencingToken());
-                    ps.setLong(4, c.screeningId());
-                    ps.setString(5, c.seatLabel());
-                    ps.setString(6, t.previousOrderId());
-                    ps.setTimestamp(7, timestamp(now));
+                    ps.setString(2, c.customerId());
+                    ps.setTimestamp(3, timestamp(c.holdUntil()));
+                    ps.setLong(4, c.fencingToken());
+                    ps.setLong(5, c.screeningId());
+                    ps.setString(6, c.seatLabel());
+                    ps.setString(7, t.previousOrderId());
+                    ps.setTimestamp(8, timestamp(now));
                 });
         long taken = Arrays.stream(updated).flatMapToInt(Arrays::stream).filter(n -> n == 1).count();
         if (taken != takeovers.size()) {
@@ -101,7 +104,7 @@ public class SeatLedger {
 
     private static SeatClaim claim(ResultSet rs, int row) throws SQLException {
         return new SeatClaim(rs.getLong("screening_id"), rs.getString("seat_label"), rs.getString("order_id"),
-                instant(rs.getTimestamp("hold_until")), rs.getLong("fencing_token"));
+                rs.getString("customer_id"), instant(rs.getTimestamp("hold_until")), rs.getLong("fencing_token"));
     }
 
     private static Allocation allocation(ResultSet rs, int row) throws SQLException {

@@ -119,19 +119,19 @@ class SeatLedgerIT {
         Instant now = Instant.now();
         tx.executeWithoutResult(s -> {
             fence.admit(new FencingToken(hall, 1));
-            ledger.claim(List.of(new SeatClaim(hall, "D1", "lapsed", now.minusSeconds(1), 1),
-                    new SeatClaim(hall, "D2", "live", now.plusSeconds(600), 1)), List.of(), now);
+            ledger.claim(List.of(new SeatClaim(hall, "D1", "lapsed", "c", now.minusSeconds(1), 1),
+                    new SeatClaim(hall, "D2", "live", "c", now.plusSeconds(600), 1)), List.of(), now);
         });
 
         tx.executeWithoutResult(s -> {
             fence.admit(new FencingToken(hall, 2));
-            ledger.claim(List.of(), List.of(new Takeover(new SeatClaim(hall, "D1", "new", now.plusSeconds(900), 2),
+            ledger.claim(List.of(), List.of(new Takeover(new SeatClaim(hall, "D1", "new", "c", now.plusSeconds(900), 2),
                     "lapsed")), now);
         });
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
             fence.admit(new FencingToken(hall, 3));
-            ledger.claim(List.of(new SeatClaim(hall, "D3", "thief", now.plusSeconds(900), 3)),
-                    List.of(new Takeover(new SeatClaim(hall, "D2", "thief", now.plusSeconds(900), 3), "live")), now);
+            ledger.claim(List.of(new SeatClaim(hall, "D3", "thief", "c", now.plusSeconds(900), 3)),
+                    List.of(new Takeover(new SeatClaim(hall, "D2", "thief", "c", now.plusSeconds(900), 3), "live")), now);
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("0 of 1");
 
         assertThat(claimsOf(hall)).containsExactly("D1=new", "D2=live");
@@ -140,7 +140,7 @@ class SeatLedgerIT {
     private static void write(FencingToken token, long hall, String seat, String orderId) {
         tx.executeWithoutResult(status -> {
             fence.admit(token);
-            ledger.claim(List.of(new SeatClaim(hall, seat, orderId, Instant.now().plusSeconds(900), token.value())),
+            ledger.claim(List.of(new SeatClaim(hall, seat, orderId, "c", Instant.now().plusSeconds(900), token.value())),
                     List.of(), Instant.now());
         });
     }

@@ -36,6 +36,11 @@ public class Catalog {
         return seats.findByHallIdAndLabelIn(hallId, labels);
     }
 
+    /** Every sellable seat of the hall, by row and column. */
+    public List<HallSeat> layout(long hallId) {
+        return seats.findByHallIdOrderByGridRowAscGridColAsc(hallId);
+    }
+
     public List<Movie> movies() {
         return movies.findAll();
     }

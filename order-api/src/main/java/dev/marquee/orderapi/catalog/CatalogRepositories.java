@@ -21,6 +21,8 @@ interface Screenings extends Repository<Screening, Long> {
 interface HallSeats extends Repository<HallSeat, HallSeat.Key> {
 
     List<HallSeat> findByHallIdAndLabelIn(long hallId, Collection<String> labels);
+
+    List<HallSeat> findByHallIdOrderByGridRowAscGridColAsc(long hallId);
 }
 
 interface Movies extends JpaRepository<Movie, Long> {

@@ -31,6 +31,7 @@ public class Order {
     private String customerId;
     private long screeningId;
     private long hallId;
+    private int seatCount;
     @Enumerated(EnumType.STRING)
     private OrderStatus status;
     private long amountMinor;
@@ -52,13 +53,14 @@ public class Order {
     protected Order() {
     }
 
-    private Order(String id, String customerId, long screeningId, long hallId, List<String> seats,
+    private Order(String id, String customerId, long screeningId, long hallId, List<String> seats, int seatCount,
                   long amountMinor, String currency, Instant now) {
         this.id = id;
         this.customerId = customerId;
         this.screeningId = screeningId;
         this.hallId = hallId;
         this.seats = new ArrayList<>(seats);
+        this.seatCount = seatCount;
         this.amountMinor = amountMinor;
         this.currency = currency;
         this.status = OrderStatus.REQUESTED;
@@ -66,17 +68,29 @@ public class Order {
         this.updatedAt = now;
     }
 
+    /** An order for these seats. */
     static Order request(String id, String customerId, long screeningId, long hallId, List<String> seats,
                          long amountMinor, String currency, Instant now) {
-        return new Order(id, customerId, screeningId, hallId, seats, amountMinor, currency, now);
+        return new Order(id, customerId, screeningId, hallId, seats, seats.size(), amountMinor, currency, now);
     }
 
-    /** The allocator held the seats until {@code deadline}. */
-    public boolean hold(Instant deadline, Instant now) {
+    /** An order for any {@code count} seats, the best available; which ones is known once they are held. */
+    static Order requestAny(String id, String customerId, long screeningId, long hallId, int count,
+                            long amountMinor, String currency, Instant now) {
+        return new Order(id, customerId, screeningId, hallId, List.of(), count, amountMinor, currency, now);
+    }
+
+    /** The allocator held {@code heldSeats} until {@code deadline}. */
+    public boolean hold(List<String> heldSeats, Instant deadline, Instant now) {
         if (status == OrderStatus.HELD && deadline.equals(holdDeadline)) {
             return false;
         }
         require(OrderStatus.REQUESTED, "be held");
+        if (heldSeats.size() != seatCount || !seats.isEmpty() && !seats.equals(heldSeats)) {
+            throw new IllegalStateException("order " + id + " asked for " + (seats.isEmpty() ? seatCount + " seats"
+                    : seats) + " but " + heldSeats + " were held");
+        }
+        seats = new ArrayList<>(heldSeats);
         status = OrderStatus.HELD;
         holdDeadline = deadline;
         updatedAt = now;
@@ -150,6 +164,11 @@ public class Order {
         return updatedAt;
     }
 
+    public int seatCount() {
+        return seatCount;
+    }
+
+    /** The seats asked for or, for an "any N" order once held, the seats given. */
     public List<String> seats() {
         return List.copyOf(seats);
     }

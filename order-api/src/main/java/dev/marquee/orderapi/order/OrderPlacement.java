@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,25 +28,35 @@ public class OrderPlacement {
     private final Catalog catalog;
     private final Orders orders;
     private final OrderRequests requests;
+    private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
     private final int maxSeats;
 
-    OrderPlacement(Catalog catalog, Orders orders, OrderRequests requests, Clock clock,
-                   @Value("${marquee.orders.max-seats:6}") int maxSeats) {
+    OrderPlacement(Catalog catalog, Orders orders, OrderRequests requests, IdempotencyKeys idempotencyKeys,
+                   Clock clock, @Value("${marquee.orders.max-seats:6}") int maxSeats) {
         this.catalog = catalog;
         this.orders = orders;
         this.requests = requests;
+        this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
         this.maxSeats = maxSeats;
     }
 
+    /** @return the order, and whether it was made by an earlier request with the same idempotency key */
     @Transactional
-    public Order place(PlaceOrder command) {
+    public Placement place(PlaceOrder command) {
         Instant now = clock.instant();
-        List<String> labels = command.seats();
-        if (labels.size() > maxSeats) {
-            throw OrderRefusedException.tooManySeats(labels.size(), maxSeats);
+        String orderId = UUID.randomUUID().toString();
+        if (command.idempotencyKey() != null) {
+            Optional<Order> earlier = idempotencyKeys.claim(command, orderId, now).flatMap(orders::findById);
+            if (earlier.isPresent()) {
+                return new Placement(earlier.get(), true);
+            }
         }
+        if (command.seatCount() > maxSeats) {
+            throw OrderRefusedException.tooManySeats(command.seatCount(), maxSeats);
+        }
+        List<String> labels = command.seats();
         Set<String> seen = new HashSet<>();
         List<String> repeated = labels.stream().filter(l -> !seen.add(l)).distinct().toList();
         if (!repeated.isEmpty()) {
@@ -56,12 +67,23 @@ public class OrderPlacement {
         if (!screening.isOpenAt(now)) {
             throw OrderRefusedException.screeningClosed(screening.id());
         }
-        long amount = price(screening, labels);
-        Order order = Order.request(UUID.randomUUID().toString(), command.customerId(), screening.id(),
-                screening.hall().id(), labels, amount, screening.currency(), now);
+        Order order = labels.isEmpty()
+                ? Order.requestAny(orderId, command.customerId(), screening.id(), screening.hall().id(),
+                        command.anySeats(), command.anySeats() * standardPrice(screening), screening.currency(), now)
+                : Order.request(orderId, command.customerId(), screening.id(), screening.hall().id(), labels,
+                        price(screening, labels), screening.currency(), now);
         orders.save(order);
         requests.requested(order, screening);
-        return order;
+        return new Placement(order, false);
+    }
+
+    /** "Any N seats" orders are given standard seats only, at the standard price. */
+    private static long standardPrice(Screening screening) {
+        return screening.priceOf("STANDARD").orElseThrow(() -> OrderRefusedException.unknownSeats(screening.id(),
+                List.of("STANDARD")));
+    }
+
+    public record Placement(Order order, boolean replayed) {
     }
 
     private long price(Screening screening, List<String> labels) {

@@ -29,10 +29,10 @@ public class SeatOutcomes {
     }
 
     @Transactional
-    public void held(String eventId, String orderId, Instant deadline) {
+    public void held(String eventId, String orderId, java.util.List<String> seats, Instant deadline) {
         Instant now = clock.instant();
         if (firstDelivery(eventId, now)) {
-            orders.findById(orderId).ifPresentOrElse(o -> o.hold(deadline, now), () -> unknown(orderId, eventId));
+            orders.findById(orderId).ifPresentOrElse(o -> o.hold(seats, deadline, now), () -> unknown(orderId, eventId));
         }
     }
 

@@ -17,8 +17,8 @@ class OrderTest {
     void aRequestedOrderIsHeldOnceAndARepeatOfTheSameHoldChangesNothing() {
         Order order = requested();
 
-        assertThat(order.hold(DEADLINE, NOW)).isTrue();
-        assertThat(order.hold(DEADLINE, NOW.plusSeconds(1))).isFalse();
+        assertThat(order.hold(List.of("A1", "A2"), DEADLINE, NOW)).isTrue();
+        assertThat(order.hold(List.of("A1", "A2"), DEADLINE, NOW.plusSeconds(1))).isFalse();
 
         assertThat(order.status()).isEqualTo(OrderStatus.HELD);
         assertThat(order.holdDeadline()).isEqualTo(DEADLINE);
@@ -34,7 +34,7 @@ class OrderTest {
 
         assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(order.rejectReason()).isEqualTo("SEATS_TAKEN");
-        assertThatThrownBy(() -> order.hold(DEADLINE, NOW))
+        assertThatThrownBy(() -> order.hold(List.of("A1", "A2"), DEADLINE, NOW))
                 .isInstanceOf(IllegalOrderTransitionException.class)
                 .hasMessageContaining("REJECTED");
     }
@@ -42,14 +42,35 @@ class OrderTest {
     @Test
     void aHeldOrderCannotBeRejectedNorHeldWithAnotherDeadline() {
         Order order = requested();
-        order.hold(DEADLINE, NOW);
+        order.hold(List.of("A1", "A2"), DEADLINE, NOW);
 
         assertThatThrownBy(() -> order.reject("SEATS_TAKEN", "", NOW)).isInstanceOf(IllegalOrderTransitionException.class);
-        assertThatThrownBy(() -> order.hold(DEADLINE.plusSeconds(1), NOW))
+        assertThatThrownBy(() -> order.hold(List.of("A1", "A2"), DEADLINE.plusSeconds(1), NOW))
                 .isInstanceOf(IllegalOrderTransitionException.class);
     }
 
     private static Order requested() {
         return Order.request("o-1", "alice", 1, 1, List.of("A1", "A2"), 12000, "CNY", NOW);
+    }
+
+    @Test
+    void anAnySeatsOrderLearnsItsSeatsWhenHeldAndMustGetAsManyAsItAskedFor() {
+        Order order = Order.requestAny("o-2", "bob", 3, 2, 3, 18000, "CNY", NOW);
+        assertThat(order.seats()).isEmpty();
+        assertThat(order.seatCount()).isEqualTo(3);
+
+        assertThatThrownBy(() -> order.hold(List.of("G9", "G10"), DEADLINE, NOW))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("3 seats");
+        assertThat(order.hold(List.of("G9", "G10", "G11"), DEADLINE, NOW)).isTrue();
+
+        assertThat(order.seats()).containsExactly("G9", "G10", "G11");
+    }
+
+    @Test
+    void anOrderForNamedSeatsCannotBeHeldWithOthers() {
+        Order order = requested();
+
+        assertThatThrownBy(() -> order.hold(List.of("A1", "A3"), DEADLINE, NOW)).isInstanceOf(IllegalStateException.class);
+        assertThat(order.status()).isEqualTo(OrderStatus.REQUESTED);
     }
 }

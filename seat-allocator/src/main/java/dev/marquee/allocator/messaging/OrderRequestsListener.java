@@ -11,9 +11,11 @@ import dev.marquee.events.OrderRequested;
 import dev.marquee.ledger.Allocation;
 import dev.marquee.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * SeatsRejected. The batch's offsets are committed only after every answer was acknowledged by Kafka.
  */
 @Component
-class OrderRequestsListener {
+class OrderRequestsListener implements ConsumerSeekAware {
 
     private static final Logger log = LoggerFactory.getLogger(OrderRequestsListener.class);
 
@@ -48,8 +50,14 @@ class OrderRequestsListener {
         publisher.publish(answers);
     }
 
+    /** Halls may have moved: their views are read again from the database (the fence would tell anyway). */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        allocation.forgetViews();
+    }
+
     private static SeatRequest request(OrderRequested e) {
-        return new SeatRequest(e.getOrderId(), e.getScreeningId(), e.getHallId(), e.getSeats(),
-                e.getScreeningStartsAt());
+        return new SeatRequest(e.getOrderId(), e.getCustomerId(), e.getScreeningId(), e.getHallId(), e.getSeats(),
+                e.getAnySeats(), e.getScreeningStartsAt());
     }
 }

@@ -33,6 +33,7 @@ class OrderRequestedOutbox implements OrderRequests {
                 .setCinemaId(screening.hall().cinema().id())
                 .setScreeningStartsAt(screening.startsAt())
                 .setSeats(order.seats())
+                .setAnySeats(order.seats().isEmpty() ? order.seatCount() : 0)
                 .setAmountMinor(order.amountMinor())
                 .setCurrency(order.currency())
                 .build();

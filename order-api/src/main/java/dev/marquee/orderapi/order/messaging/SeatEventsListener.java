@@ -21,7 +21,7 @@ class SeatEventsListener {
 
     @KafkaHandler
     void on(SeatsHeld event) {
-        outcomes.held(event.getEventId(), event.getOrderId(), event.getHoldDeadline());
+        outcomes.held(event.getEventId(), event.getOrderId(), event.getSeats(), event.getHoldDeadline());
     }
 
     @KafkaHandler

@@ -3,8 +3,11 @@ package dev.marquee.orderapi.order.web;
 import java.util.List;
 import java.util.Map;
 
+import dev.marquee.orderapi.catalog.ScreeningNotFoundException;
+import dev.marquee.orderapi.order.IdempotencyKeyReusedException;
 import dev.marquee.orderapi.order.OrderNotFoundException;
 import dev.marquee.orderapi.order.OrderRefusedException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,6 +32,31 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage());
         e.details().forEach(problem::setProperty);
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail reused(IdempotencyKeyReusedException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "idempotency-key-reused", e.getMessage());
+        problem.setProperty("orderId", e.orderId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail badKey(OrderController.InvalidIdempotencyKeyException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", e.getMessage());
+    }
+
+    /** A deadlock or lock timeout: nothing was written; the same request (and Idempotency-Key) may be retried. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> transientFailure(TransientDataAccessException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "try-again",
+                        "The order could not be saved this time; nothing was written. Retry it."));
+    }
+
+    @ExceptionHandler
+    ProblemDetail screeningNotFound(ScreeningNotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "screening-not-found", e.getMessage());
     }
 
     @ExceptionHandler

@@ -11,7 +11,7 @@ import dev.marquee.orderapi.order.Orders;
 import dev.marquee.orderapi.order.PlaceOrder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -37,9 +38,19 @@ class OrderController {
 
     /** Accepts the order; the seats are decided asynchronously, so the answer is 202 with the order to poll. */
     @PostMapping
-    ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request) {
-        Order order = placement.place(new PlaceOrder(request.customerId(), request.screeningId(), request.seats()));
-        return ResponseEntity.accepted().location(URI.create("/api/orders/" + order.id())).body(OrderView.of(order));
+    ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+        if (key != null && (key.isBlank() || key.length() > 100)) {
+            throw new InvalidIdempotencyKeyException();
+        }
+        PlaceOrder command = request.seats() == null || request.seats().isEmpty()
+                ? PlaceOrder.anySeats(request.customerId(), request.screeningId(), request.anySeats())
+                : PlaceOrder.seats(request.customerId(), request.screeningId(), request.seats());
+        OrderPlacement.Placement placed = placement.place(command.withIdempotencyKey(key));
+        Order order = placed.order();
+        return ResponseEntity.accepted().location(URI.create("/api/orders/" + order.id()))
+                .header("Idempotent-Replayed", Boolean.toString(placed.replayed()))
+                .body(OrderView.of(order));
     }
 
     @GetMapping("/{id}")
@@ -47,18 +58,31 @@ class OrderController {
         return orders.findById(id).map(OrderView::of).orElseThrow(() -> new OrderNotFoundException(id));
     }
 
+    /** Either {@code seats} (labels such as "E7") or {@code anySeats} (that many, best available). */
     record PlaceOrderRequest(@NotBlank @Size(max = 64) String customerId,
                              @NotNull @Positive Long screeningId,
-                             @NotEmpty List<@NotBlank @Size(max = 8) String> seats) {
+                             List<@NotBlank @Size(max = 8) String> seats,
+                             @Positive Integer anySeats) {
+
+        @AssertTrue(message = "give either a non-empty seats list or anySeats, not both")
+        boolean isSeatsOrAnySeats() {
+            return (seats == null || seats.isEmpty()) != (anySeats == null);
+        }
+    }
+
+    static final class InvalidIdempotencyKeyException extends RuntimeException {
+        InvalidIdempotencyKeyException() {
+            super("The Idempotency-Key header must be 1 to 100 characters.");
+        }
     }
 
     record OrderView(String id, String status, String customerId, long screeningId, long hallId, List<String> seats,
-                     Money amount, Instant holdDeadline, Rejection rejection, Instant createdAt,
+                     int seatCount, Money amount, Instant holdDeadline, Rejection rejection, Instant createdAt,
                      Instant updatedAt) {
         static OrderView of(Order o) {
             Rejection rejection = o.rejectReason() == null ? null : new Rejection(o.rejectReason(), o.rejectDetail());
             return new OrderView(o.id(), o.status().name(), o.customerId(), o.screeningId(), o.hallId(), o.seats(),
-                    new Money(o.amountMinor(), o.currency()), o.holdDeadline(), rejection, o.createdAt(),
+                    o.seatCount(), new Money(o.amountMinor(), o.currency()), o.holdDeadline(), rejection, o.createdAt(),
                     o.updatedAt());
         }
     }

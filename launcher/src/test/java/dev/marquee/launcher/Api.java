@@ -1,0 +1,80 @@
+package dev.marquee.launcher;
+
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import dev.marquee.stack.EmbeddedStack;
+
+/** What the integration tests do to the running pipeline: HTTP calls and database reads. */
+final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Api() {
+    }
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(SharedPipeline.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String body) throws Exception {
+        return post(path, body, Map.of());
+    }
+
+    static HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedPipeline.baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static DocumentContext json(HttpResponse<String> response) {
+        return JsonPath.parse(response.body());
+    }
+
+    /** Polls the order until it reaches {@code status}. */
+    static DocumentContext awaitStatus(String orderId, String status) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> json(get("/api/orders/" + orderId)), doc -> status.equals(doc.read("$.status")));
+    }
+
+    /** Polls the order until it leaves REQUESTED. */
+    static DocumentContext awaitDecision(String orderId) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> json(get("/api/orders/" + orderId)), doc -> !"REQUESTED".equals(doc.read("$.status")));
+    }
+
+    static long count(String sql) throws SQLException {
+        return Long.parseLong(query(sql).getFirst());
+    }
+
+    /** Rows of a query: one column as is, two as "a=b". */
+    static List<String> query(String sql) throws SQLException {
+        EmbeddedStack stack = EmbeddedStack.shared();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.credentials().appUser(),
+                stack.credentials().appPassword()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getMetaData().getColumnCount() == 1 ? rs.getString(1) : rs.getString(1) + "=" + rs.getString(2));
+            }
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.marquee.launcher;
+
+import java.util.Map;
+
+import dev.marquee.stack.EmbeddedStack;
+
+/** One embedded stack and one pipeline for every integration test of this JVM, stopped at exit. */
+final class SharedPipeline {
+
+    private static Pipeline pipeline;
+
+    private SharedPipeline() {
+    }
+
+    static synchronized Pipeline get() {
+        if (pipeline == null) {
+            pipeline = Pipeline.start(EmbeddedStack.shared().properties(), Map.of(), Map.of());
+            Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "pipeline-shutdown"));
+        }
+        return pipeline;
+    }
+
+    static String baseUrl() {
+        return "http://127.0.0.1:" + get().port("order-api");
+    }
+}

@@ -1,0 +1,5 @@
+package dev.marquee.orderapi.seatmap;
+
+public enum SeatState {
+    FREE, HELD, SOLD
+}

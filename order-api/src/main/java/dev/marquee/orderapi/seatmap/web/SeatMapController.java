@@ -1,0 +1,30 @@
+package dev.marquee.orderapi.seatmap.web;
+
+import java.time.Duration;
+
+import dev.marquee.orderapi.catalog.ScreeningNotFoundException;
+import dev.marquee.orderapi.seatmap.SeatMap;
+import dev.marquee.orderapi.seatmap.SeatMapView;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class SeatMapController {
+
+    private final SeatMap seatMap;
+
+    SeatMapController(SeatMap seatMap) {
+        this.seatMap = seatMap;
+    }
+
+    /** Every seat with FREE / HELD / SOLD, type and price; a CDN may keep it for a second. */
+    @GetMapping("/api/screenings/{id}/seats")
+    ResponseEntity<SeatMapView> seats(@PathVariable long id) {
+        return seatMap.of(id)
+                .map(view -> ResponseEntity.ok().cacheControl(CacheControl.maxAge(Duration.ofSeconds(1))).body(view))
+                .orElseThrow(() -> new ScreeningNotFoundException(id));
+    }
+}
