@@ -51,9 +51,13 @@ public final class Pipeline implements AutoCloseable {
 
     /** The HTTP port a service listens on. */
     public int port(String serviceId) {
+        return ((WebServerApplicationContext) context(serviceId)).getWebServer().getPort();
+    }
+
+    /** A running service's application context (operators' tools and tests reach its beans through it). */
+    public ConfigurableApplicationContext context(String serviceId) {
         return contexts.stream()
                 .filter(c -> serviceId.equals(c.getEnvironment().getProperty("spring.application.name")))
-                .map(c -> ((WebServerApplicationContext) c).getWebServer().getPort())
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no running service " + serviceId));
     }
