@@ -1,12 +1,15 @@
 package dev.marquee.launcher;
 
+import dev.marquee.launcher.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The product's command line. Every operator or analyst task is a subcommand with its own --help. */
 @Command(name = "marquee", mixinStandardHelpOptions = true, version = "marquee 0.1.0",
-        description = "Marquee: an event-driven cinema ticketing pipeline.",
-        subcommands = {RunCommand.class, ServiceCommand.class, CommandLine.HelpCommand.class})
+        description = {"Marquee: an event-driven cinema ticketing pipeline.",
+                "(./marquee test runs every test and ./marquee build builds; both are handled by the script.)"},
+        subcommands = {RunCommand.class, ServiceCommand.class, BenchCommand.class, WatchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Marquee {
 
     public static void main(String[] args) {

@@ -1,0 +1,31 @@
+package dev.marquee.launcher.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+
+/** The request bodies of every attempt, drawn up front from the seed so that sending costs no more than sending. */
+final class AttemptPlan {
+
+    private AttemptPlan() {
+    }
+
+    /** One order body per attempt; each attempt is its own customer ("fan-17"), so no per-customer limit applies. */
+    static List<String> orders(HallRows hall, long screeningId, int attempts, int maxSeats, long seed) {
+        return orders("fan-", hall, screeningId, attempts, maxSeats, seed);
+    }
+
+    static List<String> orders(String customerPrefix, HallRows hall, long screeningId, int attempts, int maxSeats,
+                               long seed) {
+        Random random = new Random(seed);
+        List<String> bodies = new ArrayList<>(attempts);
+        for (int i = 0; i < attempts; i++) {
+            String seats = hall.randomBlock(random, maxSeats).stream()
+                    .map(label -> '"' + label + '"')
+                    .collect(Collectors.joining(","));
+            bodies.add("{\"customerId\":\"" + customerPrefix + i + "\",\"screeningId\":" + screeningId + ",\"seats\":[" + seats + "]}");
+        }
+        return bodies;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.marquee.launcher.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+class AttemptPlanTest {
+
+    /** Hall 1's row A, with its aisle after seat 4, and a short row. */
+    static final HallRows HALL = new HallRows(List.of(
+            List.of("A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"),
+            List.of("B1", "B2")));
+
+    @Test
+    void aFanAsksForOneToMaxNeighbouringSeatsOfOneRow() {
+        Random random = new Random(7);
+        Set<Integer> sizes = new HashSet<>();
+        for (int i = 0; i < 2_000; i++) {
+            List<String> block = HALL.randomBlock(random, 4);
+            List<String> row = HALL.rows().stream().filter(r -> r.contains(block.getFirst())).findFirst().orElseThrow();
+            int first = row.indexOf(block.getFirst());
+            assertThat(block).isEqualTo(row.subList(first, first + block.size()));
+            sizes.add(block.size());
+        }
+        assertThat(sizes).containsExactlyInAnyOrder(1, 2, 3, 4);
+    }
+
+    @Test
+    void aRowShorterThanTheWishGivesTheWholeRow() {
+        HallRows shortRow = new HallRows(List.of(List.of("B1", "B2")));
+        Random random = new Random(1);
+        for (int i = 0; i < 100; i++) {
+            assertThat(shortRow.randomBlock(random, 4)).isSubsetOf("B1", "B2").isNotEmpty();
+        }
+        assertThat(shortRow.capacity()).isEqualTo(2);
+    }
+
+    @Test
+    void everyAttemptIsItsOwnCustomerAndTheSameSeedGivesTheSamePlan() {
+        List<String> plan = AttemptPlan.orders(HALL, 3, 500, 4, 42);
+
+        assertThat(plan).hasSize(500).isEqualTo(AttemptPlan.orders(HALL, 3, 500, 4, 42))
+                .isNotEqualTo(AttemptPlan.orders(HALL, 3, 500, 4, 43));
+        assertThat(plan.getFirst()).startsWith("{\"customerId\":\"fan-0\",\"screeningId\":3,\"seats\":[\"");
+        Pattern customer = Pattern.compile("\"customerId\":\"(fan-\\d+)\"");
+        Set<String> customers = new HashSet<>();
+        for (String body : plan) {
+            Matcher m = customer.matcher(body);
+            assertThat(m.find()).isTrue();
+            customers.add(m.group(1));
+        }
+        assertThat(customers).hasSize(500);
+    }
+}
