@@ -48,7 +48,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
         }
         new File(config.getTmpDir().getPath()).mkdirs();
         try {
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = OrderlyMariaDb.create(config.build());
             db.start();
             EmbeddedMariaDb mariaDb = new EmbeddedMariaDb(db, port);
             mariaDb.createDatabaseAndUsers(credentials);

@@ -22,7 +22,7 @@ final class EmbeddedRedis implements AutoCloseable {
                     .setting("save \"\"")
                     .setting("appendonly no")
                     .setting("maxmemory 256mb")
-                    .onShutdownForceStop(true)
+                    .onShutdownForceStop(false)
                     .build();
             server.start();
             return new EmbeddedRedis(server);

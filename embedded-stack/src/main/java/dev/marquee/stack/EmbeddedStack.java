@@ -148,7 +148,15 @@ public final class EmbeddedStack implements AutoCloseable {
         return startup;
     }
 
-    /** Stops registry, Kafka, Redis and MariaDB, newest first. Safe to call twice. */
+    /** Has {@code user} (the services) closed before the stack itself, when the stack closes. */
+    public synchronized void closeFirst(AutoCloseable user) {
+        running.push(user);
+    }
+
+    /**
+     * Stops whatever was registered with {@link #closeFirst}, then the registry, Kafka, Redis and MariaDB, newest
+     * first. Safe to call twice.
+     */
     @Override
     public synchronized void close() {
         closeAll(running);

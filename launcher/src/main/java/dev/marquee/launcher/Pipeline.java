@@ -33,9 +33,11 @@ public final class Pipeline implements AutoCloseable {
                     continue;
                 }
                 Map<String, Object> properties = new LinkedHashMap<>(infrastructure);
+                properties.put("spring.main.banner-mode", "off");
                 properties.putAll(overrides);
                 properties.put("server.port", ports.getOrDefault(service.id(), 0));
-                started.add(service.application().run(arguments(properties)));
+                // no Spring shutdown hook of its own: whoever owns the pipeline closes it before the stack it runs on
+                started.add(service.application().registerShutdownHook(false).run(arguments(properties)));
             }
             return new Pipeline(started);
         } catch (RuntimeException e) {

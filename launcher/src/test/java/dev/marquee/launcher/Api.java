@@ -61,6 +61,27 @@ final class Api {
                 .until(() -> json(get("/api/orders/" + orderId)), doc -> !"REQUESTED".equals(doc.read("$.status")));
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong SCREENINGS = new java.util.concurrent.atomic.AtomicLong(
+            1000 + new java.util.Random().nextInt(1_000_000) * 10L);
+
+    /**
+     * A new screening of movie 1 in the hall, tomorrow, priced like the demo ones, so that each test sells seats
+     * nobody else touches. Hall 1: 104 seats with wheelchair, companion and love seats; hall 2: 300 standard seats.
+     */
+    static long newScreening(long hallId) throws SQLException {
+        long id = SCREENINGS.incrementAndGet();
+        EmbeddedStack stack = EmbeddedStack.shared();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.credentials().appUser(),
+                stack.credentials().appPassword()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO screening (id, movie_id, hall_id, starts_at, ends_at, currency) VALUES (" + id
+                    + ", 1, " + hallId + ", NOW() + INTERVAL 1 DAY, NOW() + INTERVAL 1 DAY + INTERVAL 2 HOUR, 'CNY')");
+            s.execute("INSERT INTO screening_price (screening_id, seat_type, amount_minor) VALUES (" + id
+                    + ", 'STANDARD', 6000), (" + id + ", 'WHEELCHAIR', 4500), (" + id + ", 'COMPANION', 4500), ("
+                    + id + ", 'LOVE_SEAT', 8000)");
+        }
+        return id;
+    }
+
     static long count(String sql) throws SQLException {
         return Long.parseLong(query(sql).getFirst());
     }

@@ -4,7 +4,7 @@ import java.util.Map;
 
 import dev.marquee.stack.EmbeddedStack;
 
-/** One embedded stack and one pipeline for every integration test of this JVM, stopped at exit. */
+/** One embedded stack and one pipeline for every integration test of this JVM, stopped at exit, services first. */
 final class SharedPipeline {
 
     private static Pipeline pipeline;
@@ -14,8 +14,9 @@ final class SharedPipeline {
 
     static synchronized Pipeline get() {
         if (pipeline == null) {
-            pipeline = Pipeline.start(EmbeddedStack.shared().properties(), Map.of(), Map.of());
-            Runtime.getRuntime().addShutdownHook(new Thread(pipeline::close, "pipeline-shutdown"));
+            EmbeddedStack stack = EmbeddedStack.shared();
+            pipeline = Pipeline.start(stack.properties(), Map.of(), Map.of());
+            stack.closeFirst(pipeline);
         }
         return pipeline;
     }

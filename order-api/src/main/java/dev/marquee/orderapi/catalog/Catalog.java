@@ -1,13 +1,25 @@
 package dev.marquee.orderapi.catalog;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read access to the catalog: what is showing, where, and which seats a hall has. */
+/**
+ * Read access to the catalog: what is showing, where, and which seats a hall has. Screenings and hall grids are
+ * read on every order, so they are kept for {@code marquee.catalog.cache-ttl} (default 30 s): a flash crowd costs
+ * the catalog one query per screening and hall per TTL, not two per order.
+ */
 @Component
 @Transactional(readOnly = true)
 public class Catalog {
@@ -16,29 +28,40 @@ public class Catalog {
     private final HallSeats seats;
     private final Movies movies;
     private final Cinemas cinemas;
+    private final Clock clock;
+    private final Duration ttl;
+    private final Map<Long, Cached<Optional<Screening>>> screeningCache = new ConcurrentHashMap<>();
+    private final Map<Long, Cached<List<HallSeat>>> layoutCache = new ConcurrentHashMap<>();
 
-    Catalog(Screenings screenings, HallSeats seats, Movies movies, Cinemas cinemas) {
+    Catalog(Screenings screenings, HallSeats seats, Movies movies, Cinemas cinemas, Clock clock,
+            @Value("${marquee.catalog.cache-ttl:30s}") Duration ttl) {
         this.screenings = screenings;
         this.seats = seats;
         this.movies = movies;
         this.cinemas = cinemas;
+        this.clock = clock;
+        this.ttl = ttl;
     }
 
+    /** The screening with its movie, hall and cinema loaded. */
     public Optional<Screening> screening(long id) {
-        return screenings.findWithHallById(id);
+        return cached(screeningCache, id, screenings::findWithHallById);
     }
 
     public List<Screening> screenings(Long movieId, Long cinemaId) {
         return screenings.search(movieId, cinemaId);
     }
 
+    /** The seats of the hall with these labels (unknown labels are left out). */
     public List<HallSeat> seats(long hallId, Collection<String> labels) {
-        return seats.findByHallIdAndLabelIn(hallId, labels);
+        Map<String, HallSeat> byLabel = layout(hallId).stream()
+                .collect(Collectors.toMap(HallSeat::label, Function.identity()));
+        return labels.stream().map(byLabel::get).filter(seat -> seat != null).toList();
     }
 
     /** Every sellable seat of the hall, by row and column. */
     public List<HallSeat> layout(long hallId) {
-        return seats.findByHallIdOrderByGridRowAscGridColAsc(hallId);
+        return cached(layoutCache, hallId, seats::findByHallIdOrderByGridRowAscGridColAsc);
     }
 
     public List<Movie> movies() {
@@ -47,5 +70,18 @@ public class Catalog {
 
     public List<Cinema> cinemas() {
         return cinemas.findAll();
+    }
+
+    private <T> T cached(Map<Long, Cached<T>> cache, long id, Function<Long, T> load) {
+        Instant now = clock.instant();
+        Cached<T> entry = cache.get(id);
+        if (entry == null || entry.expires().isBefore(now)) {
+            entry = new Cached<>(load.apply(id), now.plus(ttl));
+            cache.put(id, entry);
+        }
+        return entry.value();
+    }
+
+    private record Cached<T>(T value, Instant expires) {
     }
 }

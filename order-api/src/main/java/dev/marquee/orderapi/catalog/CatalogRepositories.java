@@ -1,6 +1,5 @@
 package dev.marquee.orderapi.catalog;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,8 +18,6 @@ interface Screenings extends Repository<Screening, Long> {
 }
 
 interface HallSeats extends Repository<HallSeat, HallSeat.Key> {
-
-    List<HallSeat> findByHallIdAndLabelIn(long hallId, Collection<String> labels);
 
     List<HallSeat> findByHallIdOrderByGridRowAscGridColAsc(long hallId);
 }

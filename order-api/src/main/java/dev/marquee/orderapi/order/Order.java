@@ -42,7 +42,7 @@ public class Order {
     private Instant createdAt;
     private Instant updatedAt;
     @Version
-    private long version;
+    private Long version;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "order_seat", joinColumns = @JoinColumn(name = "order_id"))

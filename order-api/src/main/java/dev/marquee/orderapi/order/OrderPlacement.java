@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import dev.marquee.orderapi.catalog.Catalog;
 import dev.marquee.orderapi.catalog.HallSeat;
 import dev.marquee.orderapi.catalog.Screening;
+import dev.marquee.orderapi.seatmap.SeatMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,11 +30,13 @@ public class OrderPlacement {
     private final Orders orders;
     private final OrderRequests requests;
     private final IdempotencyKeys idempotencyKeys;
+    private final SeatMap seatMap;
     private final Clock clock;
     private final int maxSeats;
 
     OrderPlacement(Catalog catalog, Orders orders, OrderRequests requests, IdempotencyKeys idempotencyKeys,
-                   Clock clock, @Value("${marquee.orders.max-seats:6}") int maxSeats) {
+                   SeatMap seatMap, Clock clock, @Value("${marquee.orders.max-seats:6}") int maxSeats) {
+        this.seatMap = seatMap;
         this.catalog = catalog;
         this.orders = orders;
         this.requests = requests;
@@ -67,14 +70,31 @@ public class OrderPlacement {
         if (!screening.isOpenAt(now)) {
             throw OrderRefusedException.screeningClosed(screening.id());
         }
+        long amount = labels.isEmpty() ? command.anySeats() * standardPrice(screening) : price(screening, labels);
+        refuseWhatIsVisiblyTaken(screening, command);
         Order order = labels.isEmpty()
                 ? Order.requestAny(orderId, command.customerId(), screening.id(), screening.hall().id(),
-                        command.anySeats(), command.anySeats() * standardPrice(screening), screening.currency(), now)
+                        command.anySeats(), amount, screening.currency(), now)
                 : Order.request(orderId, command.customerId(), screening.id(), screening.hall().id(), labels,
-                        price(screening, labels), screening.currency(), now);
+                        amount, screening.currency(), now);
         orders.save(order);
         requests.requested(order, screening);
         return new Placement(order, false);
+    }
+
+    /**
+     * Load shedding for a flash crowd: an order whose seats the seat map (at most its max-age old) shows held or
+     * sold, or an "any N" order when fewer than N seats are free, is refused here without a write. Stale data can
+     * only refuse an order that might have succeeded a moment later, never accept one: the allocator decides.
+     */
+    private void refuseWhatIsVisiblyTaken(Screening screening, PlaceOrder command) {
+        SeatMap.Availability availability = seatMap.availability(screening, command.seats());
+        if (!availability.taken().isEmpty()) {
+            throw OrderRefusedException.seatsTaken(screening.id(), availability.taken());
+        }
+        if (command.seatCount() > availability.free()) {
+            throw OrderRefusedException.soldOut(screening.id(), command.seatCount(), availability.free());
+        }
     }
 
     /** "Any N seats" orders are given standard seats only, at the standard price. */

@@ -10,12 +10,33 @@ import java.util.Map;
 public final class OrderRefusedException extends RuntimeException {
 
     private final String code;
+    private final boolean conflict;
     private final Map<String, Object> details;
 
     private OrderRefusedException(String code, String message, Map<String, Object> details) {
+        this(code, false, message, details);
+    }
+
+    private OrderRefusedException(String code, boolean conflict, String message, Map<String, Object> details) {
         super(message);
         this.code = code;
+        this.conflict = conflict;
         this.details = Map.copyOf(details);
+    }
+
+    static OrderRefusedException seatsTaken(long screeningId, List<String> labels) {
+        return new OrderRefusedException("seats-taken", true, "Seats " + String.join(", ", labels)
+                + " of screening " + screeningId + " are held or sold.", Map.of("seats", labels));
+    }
+
+    static OrderRefusedException soldOut(long screeningId, int asked, int free) {
+        return new OrderRefusedException("sold-out", true, "Screening " + screeningId + " has " + free
+                + " free seats; " + asked + " were asked for.", Map.of("free", free, "requested", asked));
+    }
+
+    /** Whether the refusal is about the seats' current state (they may be free again later), not the request. */
+    public boolean conflict() {
+        return conflict;
     }
 
     static OrderRefusedException unknownScreening(long screeningId) {

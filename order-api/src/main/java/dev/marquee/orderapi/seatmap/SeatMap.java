@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Service;
 /**
  * The seat map, built for a flash crowd: a screening's claims are read from the ledger at most once per
  * {@code marquee.seat-map.max-age} (default 250 ms) per instance, whatever the request rate, and the hall's layout
- * is cached. Lazy expiry is applied when answering, so a lapsed hold shows FREE at once. A map is therefore at
+ * comes from the catalog's cache. Lazy expiry is applied when answering, so a lapsed hold shows FREE at once. A map is therefore at
  * most max-age behind the ledger; the allocator, not the map, decides who gets a seat.
  */
 @Service
@@ -31,7 +32,6 @@ public class SeatMap {
     private final Clock clock;
     private final Duration maxAge;
     private final Map<Long, Snapshot> claims = new ConcurrentHashMap<>();
-    private final Map<Long, List<HallSeat>> layouts = new ConcurrentHashMap<>();
 
     SeatMap(Catalog catalog, SeatLedger ledger, Clock clock,
             @Value("${marquee.seat-map.max-age:250ms}") Duration maxAge) {
@@ -47,7 +47,7 @@ public class SeatMap {
 
     private SeatMapView view(Screening screening) {
         Instant now = clock.instant();
-        List<HallSeat> layout = layouts.computeIfAbsent(screening.hall().id(), catalog::layout);
+        List<HallSeat> layout = catalog.layout(screening.hall().id());
         Map<String, SeatClaim> current = claims(screening.id(), now);
         List<SeatMapView.SeatView> seats = new ArrayList<>(layout.size());
         int held = 0;
@@ -61,6 +61,21 @@ public class SeatMap {
         }
         return new SeatMapView(screening.id(), screening.hall().id(), screening.currency(), layout.size(),
                 layout.size() - held - sold, held, sold, now, seats);
+    }
+
+    /**
+     * What the edge may refuse at once, from the same cache: the seats among {@code labels} that are held or sold
+     * right now, and how many seats are free. Never a reason to accept: only the allocator gives seats.
+     */
+    public Availability availability(Screening screening, Collection<String> labels) {
+        Instant now = clock.instant();
+        Map<String, SeatClaim> current = claims(screening.id(), now);
+        List<String> taken = labels.stream().filter(l -> state(current.get(l), now) != SeatState.FREE).toList();
+        long live = current.values().stream().filter(c -> c.isLiveAt(now)).count();
+        return new Availability(taken, catalog.layout(screening.hall().id()).size() - (int) live);
+    }
+
+    public record Availability(List<String> taken, int free) {
     }
 
     private static SeatState state(SeatClaim claim, Instant now) {

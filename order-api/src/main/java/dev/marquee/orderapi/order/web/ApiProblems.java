@@ -29,7 +29,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ProblemDetail refused(OrderRefusedException e) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage());
+        ProblemDetail problem = problem(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
+                e.code(), e.getMessage());
         e.details().forEach(problem::setProperty);
         return problem;
     }
