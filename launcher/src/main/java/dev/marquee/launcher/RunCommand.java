@@ -55,7 +55,8 @@ final class RunCommand implements Callable<Integer> {
         try {
             pipeline = Pipeline.start(stack.properties(),
                     Map.of("order-api", httpPort, "seat-allocator", allocatorPort),
-                    Map.of("marquee.topics.partitions", Integer.toString(partitions), "marquee.hold.duration", hold));
+                    Map.of("marquee.topics.partitions", Integer.toString(partitions), "marquee.hold.duration", hold,
+                            "marquee.edge.thread-priority", Integer.toString(Thread.MIN_PRIORITY)));
         } catch (RuntimeException e) {
             stack.close();
             throw e;

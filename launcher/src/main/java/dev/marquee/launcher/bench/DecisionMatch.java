@@ -12,15 +12,30 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Accepted orders matched with the decisions the tap saw, by order id: how many got none, more than one, or
- * contradicting ones, and the decision latency (µs) from each attempt's intended send time to the consumption of
- * its first decision, overall and for the decisions up to the sell-out.
+ * contradicting ones. Decision latency (µs) runs from each attempt's intended send time to its decision: for an
+ * accepted order the consumption of its first SeatsHeld/SeatsRejected, for an attempt refused at the edge the
+ * refusal itself (the customer's answer). Kept overall and up to the sell-out, for all attempts and for the
+ * accepted orders alone (the pipeline's part).
  */
 record DecisionMatch(long held, long rejected, long missing, long duplicates, long conflicting, long unknown,
-                     Histogram latency, Histogram latencyBeforeSellOut) {
+                     Histogram latency, Histogram latencyBeforeSellOut, Histogram pipelineLatency,
+                     Histogram pipelineLatencyBeforeSellOut, long lastDecisionNanos) {
 
-    static DecisionMatch of(List<Accepted> accepted, Map<String, List<Decision>> byOrder, long soldOutNanos) {
+    static DecisionMatch of(List<Accepted> accepted, Map<String, List<Decision>> byOrder, long soldOutNanos,
+                            List<EdgeLog.Refusal> refusals) {
         Histogram all = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
         Histogram beforeSellOut = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+        long last = -1;
+        for (EdgeLog.Refusal refusal : refusals) {
+            long micros = Math.max(0, (refusal.answeredNanos() - refusal.intendedNanos()) / 1000);
+            all.recordValue(micros);
+            if (soldOutNanos < 0 || refusal.answeredNanos() <= soldOutNanos) {
+                beforeSellOut.recordValue(micros);
+            }
+            last = Math.max(last, refusal.answeredNanos());
+        }
+        Histogram pipeline = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+        Histogram pipelineBeforeSellOut = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
         long held = 0, rejected = 0, missing = 0, duplicates = 0, conflicting = 0;
         Set<String> ours = new HashSet<>();
         for (Accepted order : accepted) {
@@ -37,11 +52,15 @@ record DecisionMatch(long held, long rejected, long missing, long duplicates, lo
             conflicting += decisions.stream().anyMatch(d -> d.held() != first.held()) ? 1 : 0;
             long micros = Math.max(0, (first.consumedNanos() - order.intendedNanos()) / 1000);
             all.recordValue(micros);
+            pipeline.recordValue(micros);
             if (soldOutNanos < 0 || first.consumedNanos() <= soldOutNanos) {
                 beforeSellOut.recordValue(micros);
+                pipelineBeforeSellOut.recordValue(micros);
             }
+            last = Math.max(last, first.consumedNanos());
         }
         long unknown = byOrder.keySet().stream().filter(id -> !ours.contains(id)).count();
-        return new DecisionMatch(held, rejected, missing, duplicates, conflicting, unknown, all, beforeSellOut);
+        return new DecisionMatch(held, rejected, missing, duplicates, conflicting, unknown, all, beforeSellOut,
+                pipeline, pipelineBeforeSellOut, last);
     }
 }

@@ -23,6 +23,7 @@ final class EdgeLog {
     private final long[] intended;
     private final String[] orderIds;
     private final long[] acceptedAtMillis;
+    private final long[] refusedAtNanos;
     private final LongAdder sent = new LongAdder();
     private final LongAdder accepted = new LongAdder();
     private final Map<String, LongAdder> refused = new ConcurrentHashMap<>();
@@ -37,6 +38,7 @@ final class EdgeLog {
         this.intended = new long[attempts];
         this.orderIds = new String[attempts];
         this.acceptedAtMillis = new long[attempts];
+        this.refusedAtNanos = new long[attempts];
     }
 
     void sending(int attempt, long intendedNanos, long nowNanos) {
@@ -55,7 +57,22 @@ final class EdgeLog {
 
     void refused(int attempt, String statusAndCode, long nowNanos) {
         refused.computeIfAbsent(statusAndCode, k -> new LongAdder()).increment();
+        refusedAtNanos[attempt] = nowNanos;
         answered(attempt, nowNanos);
+    }
+
+    /** Attempts refused at the edge (a 4xx): for the customer, that answer is the decision. */
+    List<Refusal> refusals() {
+        List<Refusal> all = new java.util.ArrayList<>();
+        for (int i = 0; i < refusedAtNanos.length; i++) {
+            if (refusedAtNanos[i] != 0) {
+                all.add(new Refusal(intended[i], refusedAtNanos[i]));
+            }
+        }
+        return all;
+    }
+
+    record Refusal(long intendedNanos, long answeredNanos) {
     }
 
     void failed(String what) {

@@ -85,13 +85,13 @@ final class FlashSale {
     private FlashSaleReport report(HallRows hall, EdgeLog edge, DecisionTap tap, ScreeningLedger ledger,
                                    boolean timedOut, long start) throws SQLException {
         List<Accepted> accepted = edge.acceptedAttempts();
-        DecisionMatch match = DecisionMatch.of(accepted, tap.byOrder(), tap.soldOutNanos());
+        DecisionMatch match = DecisionMatch.of(accepted, tap.byOrder(), tap.soldOutNanos(), edge.refusals());
         Stages stages = Stages.of(accepted, tap.byOrder(), tap.requestedAtMillis());
         long claims = ledger.claims();
         Invariants invariants = new Invariants(tap.seatsHeldTwice() + Math.max(0, claims - hall.capacity()),
                 match.missing(), match.duplicates(), match.conflicting(), claims, tap.seatsHeld(), ledger.freeSeats(),
                 hall.capacity());
-        return new FlashSaleReport(plan, hall.capacity(), edge, match, stages, Milestones.of(edge, tap),
+        return new FlashSaleReport(plan, hall.capacity(), edge, match, stages, Milestones.of(edge, tap, match),
                 tap.decisions(), invariants, timedOut, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }
 

@@ -72,7 +72,8 @@ final class FlashSaleCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(
                 () -> stopOnInterrupt(saleRef.get(), pipelineRef.get(), stack), "bench-stop"));
         try (stack; Pipeline pipeline = Pipeline.start(stack.properties(), Map.of(),
-                Map.of("marquee.topics.partitions", Integer.toString(partitions)))) {
+                Map.of("marquee.topics.partitions", Integer.toString(partitions),
+                        "marquee.edge.thread-priority", Integer.toString(Thread.MIN_PRIORITY)))) {
             pipelineRef.set(pipeline);
             FlashSale sale = new FlashSale(plan, stack, pipeline, System.out);
             saleRef.set(sale);

@@ -45,6 +45,8 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
         out.println("  edge (202 or 4xx)             " + percentiles(edge.latency()));
         out.println("  decision                      " + percentiles(decisions.latency()));
         out.println("  decision, while seats left    " + percentiles(decisions.latencyBeforeSellOut()));
+        out.println("  accepted orders' decision     " + percentiles(decisions.pipelineLatency()));
+        out.println("    while seats left            " + percentiles(decisions.pipelineLatencyBeforeSellOut()));
         out.println("after the 202:");
         out.println("  relay to order-requests       " + percentiles(stages.relay()));
         out.println("  allocator to seat-events      " + percentiles(stages.allocator()));
@@ -87,6 +89,8 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
         j.put("timeToLastDecisionMs", milestones.lastDecisionAfterLastSendMs());
         j.put("decisionLatencyMs", latency(decisions.latency()));
         j.put("decisionLatencyBeforeSellOutMs", latency(decisions.latencyBeforeSellOut()));
+        j.put("acceptedDecisionLatencyMs", latency(decisions.pipelineLatency()));
+        j.put("acceptedDecisionLatencyBeforeSellOutMs", latency(decisions.pipelineLatencyBeforeSellOut()));
         Map<String, Object> stagesMs = new LinkedHashMap<>();
         stagesMs.put("relay", latency(stages.relay()));
         stagesMs.put("allocator", latency(stages.allocator()));

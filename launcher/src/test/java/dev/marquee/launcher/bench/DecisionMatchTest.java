@@ -24,7 +24,7 @@ class DecisionMatchTest {
                 "contradicted", List.of(held(430), rejected(440)),
                 "stranger", List.of(rejected(500)));
 
-        DecisionMatch match = DecisionMatch.of(accepted, decisions, 250 * MS);
+        DecisionMatch match = DecisionMatch.of(accepted, decisions, 250 * MS, List.of());
 
         assertThat(match.held()).isEqualTo(2);
         assertThat(match.rejected()).isEqualTo(2);
@@ -40,9 +40,25 @@ class DecisionMatchTest {
 
     @Test
     void withoutASellOutEveryDecisionCameWhileSeatsWereLeft() {
-        DecisionMatch match = DecisionMatch.of(List.of(accepted("a", 0)), Map.of("a", List.of(held(5))), -1);
+        DecisionMatch match = DecisionMatch.of(List.of(accepted("a", 0)), Map.of("a", List.of(held(5))), -1, List.of());
 
         assertThat(match.latencyBeforeSellOut().getTotalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anAttemptRefusedAtTheEdgeIsDecidedWhenItIsAnsweredAndCountsOnlyAmongAllDecisions() {
+        List<EdgeLog.Refusal> refusals = List.of(new EdgeLog.Refusal(100 * MS, 130 * MS),
+                new EdgeLog.Refusal(600 * MS, 900 * MS));
+
+        DecisionMatch match = DecisionMatch.of(List.of(accepted("a", 0)), Map.of("a", List.of(held(50))), 200 * MS,
+                refusals);
+
+        assertThat(match.latency().getTotalCount()).isEqualTo(3);
+        assertThat(match.latency().getMaxValue()).isBetween(299_000L, 301_000L);
+        assertThat(match.latencyBeforeSellOut().getTotalCount()).isEqualTo(2);
+        assertThat(match.pipelineLatency().getTotalCount()).isEqualTo(1);
+        assertThat(match.pipelineLatency().getMaxValue()).isBetween(49_000L, 51_000L);
+        assertThat(match.lastDecisionNanos()).isEqualTo(900 * MS);
     }
 
     static Accepted accepted(String orderId, long intendedMs) {

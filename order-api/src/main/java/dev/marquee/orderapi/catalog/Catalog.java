@@ -13,7 +13,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Read access to the catalog: what is showing, where, and which seats a hall has. Screenings and hall grids are
@@ -21,7 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
  * the catalog one query per screening and hall per TTL, not two per order.
  */
 @Component
-@Transactional(readOnly = true)
 public class Catalog {
 
     private final Screenings screenings;
@@ -31,7 +29,7 @@ public class Catalog {
     private final Clock clock;
     private final Duration ttl;
     private final Map<Long, Cached<Optional<Screening>>> screeningCache = new ConcurrentHashMap<>();
-    private final Map<Long, Cached<List<HallSeat>>> layoutCache = new ConcurrentHashMap<>();
+    private final Map<Long, Cached<HallGrid>> layoutCache = new ConcurrentHashMap<>();
 
     Catalog(Screenings screenings, HallSeats seats, Movies movies, Cinemas cinemas, Clock clock,
             @Value("${marquee.catalog.cache-ttl:30s}") Duration ttl) {
@@ -54,14 +52,17 @@ public class Catalog {
 
     /** The seats of the hall with these labels (unknown labels are left out). */
     public List<HallSeat> seats(long hallId, Collection<String> labels) {
-        Map<String, HallSeat> byLabel = layout(hallId).stream()
-                .collect(Collectors.toMap(HallSeat::label, Function.identity()));
+        Map<String, HallSeat> byLabel = grid(hallId).byLabel();
         return labels.stream().map(byLabel::get).filter(seat -> seat != null).toList();
     }
 
     /** Every sellable seat of the hall, by row and column. */
     public List<HallSeat> layout(long hallId) {
-        return cached(layoutCache, hallId, seats::findByHallIdOrderByGridRowAscGridColAsc);
+        return grid(hallId).seats();
+    }
+
+    private HallGrid grid(long hallId) {
+        return cached(layoutCache, hallId, id -> HallGrid.of(seats.findByHallIdOrderByGridRowAscGridColAsc(id)));
     }
 
     public List<Movie> movies() {
@@ -83,5 +84,12 @@ public class Catalog {
     }
 
     private record Cached<T>(T value, Instant expires) {
+    }
+
+    private record HallGrid(List<HallSeat> seats, Map<String, HallSeat> byLabel) {
+        static HallGrid of(List<HallSeat> seats) {
+            return new HallGrid(List.copyOf(seats),
+                    seats.stream().collect(Collectors.toUnmodifiableMap(HallSeat::label, Function.identity())));
+        }
     }
 }

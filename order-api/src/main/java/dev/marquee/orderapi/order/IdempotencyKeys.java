@@ -34,6 +34,23 @@ class IdempotencyKeys {
         this.ttl = ttl;
     }
 
+    /**
+     * The order an identical earlier request under this key made, if any, read without a transaction; a
+     * different request under the key is refused. {@link #claim} still decides, inside the order's transaction.
+     */
+    Optional<String> earlier(PlaceOrder command) {
+        String hash = sha256(command.fingerprint());
+        return jdbc.sql("SELECT request_hash, order_id FROM idempotency_key WHERE customer_id = ? AND idem_key = ?")
+                .params(command.customerId(), command.idempotencyKey())
+                .query((rs, n) -> new Earlier(rs.getString(1), rs.getString(2))).optional()
+                .map(earlier -> {
+                    if (!earlier.hash().equals(hash)) {
+                        throw new IdempotencyKeyReusedException(command.idempotencyKey(), earlier.orderId());
+                    }
+                    return earlier.orderId();
+                });
+    }
+
     /** Records that this key now names {@code orderId}; or answers the order an identical earlier request made. */
     Optional<String> claim(PlaceOrder command, String orderId, Instant now) {
         String hash = sha256(command.fingerprint());

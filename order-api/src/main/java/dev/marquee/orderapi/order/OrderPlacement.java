@@ -17,7 +17,7 @@ import dev.marquee.orderapi.catalog.Screening;
 import dev.marquee.orderapi.seatmap.SeatMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Order intake. Refuses what can never succeed before writing anything; otherwise writes the order and its
@@ -31,12 +31,15 @@ public class OrderPlacement {
     private final OrderRequests requests;
     private final IdempotencyKeys idempotencyKeys;
     private final SeatMap seatMap;
+    private final TransactionTemplate transaction;
     private final Clock clock;
     private final int maxSeats;
 
     OrderPlacement(Catalog catalog, Orders orders, OrderRequests requests, IdempotencyKeys idempotencyKeys,
-                   SeatMap seatMap, Clock clock, @Value("${marquee.orders.max-seats:6}") int maxSeats) {
+                   SeatMap seatMap, TransactionTemplate transaction, Clock clock,
+                   @Value("${marquee.orders.max-seats:6}") int maxSeats) {
         this.seatMap = seatMap;
+        this.transaction = transaction;
         this.catalog = catalog;
         this.orders = orders;
         this.requests = requests;
@@ -45,23 +48,34 @@ public class OrderPlacement {
         this.maxSeats = maxSeats;
     }
 
-    /** @return the order, and whether it was made by an earlier request with the same idempotency key */
-    @Transactional
+    /**
+     * Everything that can refuse the order (the request itself, the catalog, the seat map, an idempotency key
+     * used for another request) is checked before a transaction is opened: a refusal costs no database write and,
+     * without an idempotency key, no database round trip at all.
+     *
+     * @return the order, and whether it was made by an earlier request with the same idempotency key
+     */
     public Placement place(PlaceOrder command) {
         Instant now = clock.instant();
-        String orderId = UUID.randomUUID().toString();
         if (command.idempotencyKey() != null) {
-            Optional<Order> earlier = idempotencyKeys.claim(command, orderId, now).flatMap(orders::findById);
+            Optional<Order> earlier = idempotencyKeys.earlier(command).flatMap(orders::findById);
             if (earlier.isPresent()) {
                 return new Placement(earlier.get(), true);
             }
         }
+        Screening screening = acceptable(command, now);
+        long amount = command.seats().isEmpty() ? command.anySeats() * standardPrice(screening)
+                : price(screening, command.seats());
+        refuseWhatIsVisiblyTaken(screening, command);
+        return transaction.execute(status -> write(command, screening, amount, now));
+    }
+
+    private Screening acceptable(PlaceOrder command, Instant now) {
         if (command.seatCount() > maxSeats) {
             throw OrderRefusedException.tooManySeats(command.seatCount(), maxSeats);
         }
-        List<String> labels = command.seats();
         Set<String> seen = new HashSet<>();
-        List<String> repeated = labels.stream().filter(l -> !seen.add(l)).distinct().toList();
+        List<String> repeated = command.seats().stream().filter(l -> !seen.add(l)).distinct().toList();
         if (!repeated.isEmpty()) {
             throw OrderRefusedException.duplicateSeats(repeated);
         }
@@ -70,8 +84,19 @@ public class OrderPlacement {
         if (!screening.isOpenAt(now)) {
             throw OrderRefusedException.screeningClosed(screening.id());
         }
-        long amount = labels.isEmpty() ? command.anySeats() * standardPrice(screening) : price(screening, labels);
-        refuseWhatIsVisiblyTaken(screening, command);
+        return screening;
+    }
+
+    /** The order and its OrderRequested outbox row, in one transaction with the idempotency key's claim. */
+    private Placement write(PlaceOrder command, Screening screening, long amount, Instant now) {
+        String orderId = UUID.randomUUID().toString();
+        if (command.idempotencyKey() != null) {
+            Optional<Order> earlier = idempotencyKeys.claim(command, orderId, now).flatMap(orders::findById);
+            if (earlier.isPresent()) {
+                return new Placement(earlier.get(), true);
+            }
+        }
+        List<String> labels = command.seats();
         Order order = labels.isEmpty()
                 ? Order.requestAny(orderId, command.customerId(), screening.id(), screening.hall().id(),
                         command.anySeats(), amount, screening.currency(), now)

@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An order that cannot be accepted at all, decided before anything is written. {@code code} is stable and
+ * An order that cannot be accepted at all, decided before anything is written. It is an expected answer (a flash
+ * crowd causes thousands a second), so it carries no stack trace. {@code code} is stable and
  * documented; clients branch on it, never on the message.
  */
 public final class OrderRefusedException extends RuntimeException {
@@ -18,7 +19,7 @@ public final class OrderRefusedException extends RuntimeException {
     }
 
     private OrderRefusedException(String code, boolean conflict, String message, Map<String, Object> details) {
-        super(message);
+        super(message, null, false, false);
         this.code = code;
         this.conflict = conflict;
         this.details = Map.copyOf(details);
