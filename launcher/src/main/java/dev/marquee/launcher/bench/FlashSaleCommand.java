@@ -52,9 +52,10 @@ final class FlashSaleCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the random seat choice. Default: ${DEFAULT-VALUE}")
     long seed = 42;
 
-    @Option(names = "--warmup", description = {"Orders sent first to another screening, waiting until all are decided",
-            "(at most 60 s, not counted in --timeout), so that the sale meets a running relay. Default: ${DEFAULT-VALUE}"})
-    int warmup = 200;
+    @Option(names = "--warmup", description = {"Attempts sent first to another screening (most are refused once it",
+            "sells out), waiting until the accepted ones are decided (at most 60 s, not counted in --timeout), so",
+            "that the sale meets a warm system, as a real on-sale does. 0 for none. Default: ${DEFAULT-VALUE}"})
+    int warmup = 5000;
 
     @Option(names = "--partitions", description = "Partitions of each event topic. Default: ${DEFAULT-VALUE}")
     int partitions = 6;

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
 import dev.marquee.stack.EmbeddedStack;
 
 /**
- * Sends a few orders to another screening and waits until the allocator decided them all, so that the sale meets a
+ * Sends orders to another screening (most are refused once it sells out) and waits until the allocator decided the
+ * accepted ones, so that the sale meets a
  * pipeline whose relay streams the binlog and whose code paths ran once, not one still starting up. Bounded by
  * {@link #LIMIT_SECONDS}; it never touches the screening on sale.
  */
@@ -33,7 +34,7 @@ final class WarmUp {
         ScreeningLedger ledger = new ScreeningLedger(stack, other.get());
         List<String> bodies = AttemptPlan.orders("warm-up-", ledger.hall(), other.get(), plan.warmup(), 1, plan.seed());
         EdgeLog log = new EdgeLog(bodies.size());
-        new LoadGenerator(orders, bodies, Math.min(plan.clients(), 8), 0, deadline, () -> false, log).run();
+        new LoadGenerator(orders, bodies, plan.clients(), 0, deadline, () -> false, log).run();
         while (ledger.decided() < log.accepted() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
