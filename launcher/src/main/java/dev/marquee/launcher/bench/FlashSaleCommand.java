@@ -36,8 +36,10 @@ final class FlashSaleCommand implements Callable<Integer> {
     @Option(names = "--screening", description = "Screening on sale (3: the 300-seat premiere hall). Default: ${DEFAULT-VALUE}")
     long screening = 3;
 
-    @Option(names = "--clients", description = "Concurrent HTTP connections. Default: ${DEFAULT-VALUE}")
-    int clients = 64;
+    @Option(names = "--clients", description = {"Concurrent HTTP connections (like a load balancer's pool to order-api).",
+            "16 already keep the edge saturated on a small machine; more only take the cores the system under test",
+            "needs, since the load generator shares them. Default: ${DEFAULT-VALUE}"})
+    int clients = 16;
 
     @Option(names = "--rate", description = "Target attempts per second; 0 sends as fast as the edge answers. Default: ${DEFAULT-VALUE}")
     double rate = 0;
