@@ -1,0 +1,70 @@
+package dev.marquee.launcher;
+
+import static dev.marquee.launcher.Api.awaitStatus;
+import static dev.marquee.launcher.Api.json;
+import static dev.marquee.launcher.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.marquee.stack.EmbeddedStack;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** An order request that cannot be decoded goes to order-requests-dlt, bytes intact, and the hall sells on. */
+class DeadLetterIT {
+
+    @BeforeAll
+    static void start() {
+        SharedPipeline.get();
+    }
+
+    @Test
+    void anUndecodableRequestIsKeptInTheDeadLetterTopicAndTheHallKeepsSelling() throws Exception {
+        String bootstrap = EmbeddedStack.shared().kafkaBootstrapServers();
+        byte[] garbage = ("not an order " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("order-requests", "1", garbage)).get();
+        }
+        long screening = Api.newScreening(1);
+
+        String id = json(post("/api/orders", "{\"customerId\":\"dlt\",\"screeningId\":" + screening
+                + ",\"seats\":[\"B6\"]}")).read("$.id");
+
+        awaitStatus(id, "HELD");
+        assertThat(deadLetters(bootstrap)).anySatisfy(value -> assertThat(value).isEqualTo(garbage));
+    }
+
+    private static List<byte[]> deadLetters(String bootstrap) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor("order-requests-dlt").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            List<byte[]> values = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    values.add(record.value());
+                }
+            }
+            return values;
+        }
+    }
+
+}
