@@ -81,7 +81,7 @@ class AllocatorRebalanceIT {
             }
         }
         String ids = "'" + String.join("','", orderIds) + "'";
-        assertThat(orderIds).as("orders past the edge").hasSizeGreaterThan(ORDERS / 2);
+        assertThat(orderIds).as("orders past the edge").hasSizeGreaterThan(ORDERS / 4);
         assertThat(Api.count("SELECT COUNT(*) FROM allocation WHERE order_id IN (" + ids + ")"))
                 .isEqualTo(orderIds.size());
         List<String> claims = query("SELECT CONCAT(screening_id, '/', seat_label), order_id FROM seat_claim"

@@ -102,7 +102,7 @@ class FlashCrowdIT {
                     ids.add(json(response).read("$.id"));
                 }
             }
-            assertThat(ids).as("orders past the edge").hasSizeGreaterThan(CLIENTS / 2);
+            assertThat(ids).as("orders past the edge (the allocator must see a race)").hasSizeGreaterThan(CLIENTS / 10);
             return ids;
         } finally {
             clients.shutdownNow();
