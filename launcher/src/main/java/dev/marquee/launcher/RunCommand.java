@@ -2,6 +2,7 @@ package dev.marquee.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -45,6 +46,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--hold", description = "How long seats stay held awaiting payment (ISO-8601 or e.g. 15m). Default: ${DEFAULT-VALUE}")
     String hold = "15m";
 
+    private Map<String, String> overrides() {
+        Map<String, String> overrides = new HashMap<>(SharedCores.properties());
+        overrides.put("marquee.topics.partitions", Integer.toString(partitions));
+        overrides.put("marquee.hold.duration", hold);
+        return overrides;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         long begin = System.nanoTime();
@@ -55,8 +63,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             pipeline = Pipeline.start(stack.properties(),
                     Map.of("order-api", httpPort, "seat-allocator", allocatorPort),
-                    Map.of("marquee.topics.partitions", Integer.toString(partitions), "marquee.hold.duration", hold,
-                            "marquee.edge.thread-priority", Integer.toString(Thread.MIN_PRIORITY)));
+                    overrides());
         } catch (RuntimeException e) {
             stack.close();
             throw e;

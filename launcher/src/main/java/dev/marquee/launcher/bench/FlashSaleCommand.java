@@ -2,12 +2,14 @@ package dev.marquee.launcher.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.marquee.launcher.DurationConverter;
 import dev.marquee.launcher.Pipeline;
+import dev.marquee.launcher.SharedCores;
 import dev.marquee.stack.EmbeddedStack;
 import dev.marquee.stack.StackPorts;
 import picocli.CommandLine.Command;
@@ -75,8 +77,7 @@ final class FlashSaleCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(
                 () -> stopOnInterrupt(saleRef.get(), pipelineRef.get(), stack), "bench-stop"));
         try (stack; Pipeline pipeline = Pipeline.start(stack.properties(), Map.of(),
-                Map.of("marquee.topics.partitions", Integer.toString(partitions),
-                        "marquee.edge.thread-priority", Integer.toString(Thread.MIN_PRIORITY)))) {
+                overrides())) {
             pipelineRef.set(pipeline);
             FlashSale sale = new FlashSale(plan, stack, pipeline, System.out);
             saleRef.set(sale);
@@ -114,5 +115,11 @@ final class FlashSaleCommand implements Callable<Integer> {
         if (!condition) {
             throw new ParameterException(spec.commandLine(), message);
         }
+    }
+
+    private Map<String, String> overrides() {
+        Map<String, String> overrides = new HashMap<>(SharedCores.properties());
+        overrides.put("marquee.topics.partitions", Integer.toString(partitions));
+        return overrides;
     }
 }
