@@ -63,7 +63,7 @@ final class EdgeLog {
 
     /** Attempts refused at the edge (a 4xx): for the customer, that answer is the decision. */
     List<Refusal> refusals() {
-        List<Refusal> all = new java.util.ArrayList<>();
+        List<Refusal> all = new ArrayList<>();
         for (int i = 0; i < refusedAtNanos.length; i++) {
             if (refusedAtNanos[i] != 0) {
                 all.add(new Refusal(intended[i], refusedAtNanos[i]));

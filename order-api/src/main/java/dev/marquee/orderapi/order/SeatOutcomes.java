@@ -1,7 +1,9 @@
 package dev.marquee.orderapi.order;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +31,7 @@ public class SeatOutcomes {
     }
 
     @Transactional
-    public void held(String eventId, String orderId, java.util.List<String> seats, Instant deadline) {
+    public void held(String eventId, String orderId, List<String> seats, Instant deadline) {
         Instant now = clock.instant();
         if (firstDelivery(eventId, now)) {
             orders.findById(orderId).ifPresentOrElse(o -> o.hold(seats, deadline, now), () -> unknown(orderId, eventId));
@@ -47,7 +49,7 @@ public class SeatOutcomes {
 
     private boolean firstDelivery(String eventId, Instant now) {
         return jdbc.sql("INSERT IGNORE INTO processed_event (event_id, processed_at) VALUES (?, ?)")
-                .param(eventId).param(java.sql.Timestamp.from(now)).update() == 1;
+                .param(eventId).param(Timestamp.from(now)).update() == 1;
     }
 
     private static void unknown(String orderId, String eventId) {
