@@ -1,0 +1,38 @@
+package dev.marquee.gateway;
+
+/**
+ * A callback that must not be believed. {@link #code()} is stable and kebab-case, fit for a problem response or a
+ * metric tag: {@value #SIGNATURE_INVALID}, {@value #MALFORMED} or {@value #STALE}.
+ */
+public class NotificationRejectedException extends RuntimeException {
+
+    /** The signature is missing or does not verify with the configured key or secret. */
+    public static final String SIGNATURE_INVALID = "signature-invalid";
+    /** Signed correctly, but a required field is missing or unreadable. */
+    public static final String MALFORMED = "notification-malformed";
+    /** Signed too long ago (or too far ahead) for the configured window: possibly a replay. */
+    public static final String STALE = "notification-stale";
+
+    private final String code;
+
+    NotificationRejectedException(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    static NotificationRejectedException signatureInvalid(String message) {
+        return new NotificationRejectedException(SIGNATURE_INVALID, message);
+    }
+
+    static NotificationRejectedException malformed(String message) {
+        return new NotificationRejectedException(MALFORMED, message);
+    }
+
+    static NotificationRejectedException stale(String message) {
+        return new NotificationRejectedException(STALE, message);
+    }
+
+    public String code() {
+        return code;
+    }
+}
