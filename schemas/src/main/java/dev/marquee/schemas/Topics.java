@@ -11,7 +11,10 @@ public final class Topics {
     public static final String SEAT_EVENTS = "seat-events";
     /** {@code PaymentCallbackReceived}, keyed by orderId. */
     public static final String PAYMENT_CALLBACKS = "payment-callbacks";
-    /** {@code OrderPaid}, {@code OrderExpired}, {@code OrderCancelled}, {@code RefundRequested}, keyed by orderId. */
+    /**
+     * {@code OrderPaid}, {@code OrderExpired}, {@code OrderCancelled}, {@code PaymentFailed}, {@code RefundRequested},
+     * {@code RefundCompleted}, keyed by orderId.
+     */
     public static final String ORDER_EVENTS = "order-events";
 
     public static final List<String> ALL = List.of(ORDER_REQUESTS, SEAT_EVENTS, PAYMENT_CALLBACKS, ORDER_EVENTS);
