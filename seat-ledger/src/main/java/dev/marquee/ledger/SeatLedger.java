@@ -38,6 +38,17 @@ public class SeatLedger {
                 .stream().collect(Collectors.toMap(SeatClaim::seatLabel, Function.identity()));
     }
 
+    /** The claims on these seats of the screening, by seat label; a seat nobody claims is absent. */
+    public Map<String, SeatClaim> claims(long screeningId, Collection<String> seatLabels) {
+        if (seatLabels.isEmpty()) {
+            return Map.of();
+        }
+        return named.query("SELECT screening_id, seat_label, order_id, customer_id, hold_until, fencing_token"
+                        + " FROM seat_claim WHERE screening_id = :screening AND seat_label IN (:seats)",
+                        Map.of("screening", screeningId, "seats", seatLabels), SeatLedger::claim)
+                .stream().collect(Collectors.toMap(SeatClaim::seatLabel, Function.identity()));
+    }
+
     /** Allocations already decided for any of these orders, by order id. */
     public Map<String, Allocation> allocations(Collection<String> orderIds) {
         if (orderIds.isEmpty()) {
@@ -77,11 +88,46 @@ public class SeatLedger {
                     ps.setString(7, t.previousOrderId());
                     ps.setTimestamp(8, timestamp(now));
                 });
-        long taken = Arrays.stream(updated).flatMapToInt(Arrays::stream).filter(n -> n == 1).count();
-        if (taken != takeovers.size()) {
-            throw new IllegalStateException("a lapsed hold changed under the hall lock: " + taken + " of "
-                    + takeovers.size() + " take-overs applied; the transaction is rolled back");
-        }
+        requireAll(updated, takeovers.size(), "take-overs applied");
+    }
+
+    /**
+     * Sells the seats of a paid order, with the fencing token admitted at the start of the transaction. Every write
+     * is guarded by the claim it expects (its own hold, no claim, or the other order's lapsed hold); if any seat
+     * changed since it was read, nothing of the sale stays: the exception rolls the transaction back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sell(Sale sale, long fencingToken, Instant now) {
+        int[][] own = jdbc.batchUpdate("UPDATE seat_claim SET hold_until = NULL, fencing_token = ?,"
+                        + " claimed_at = CURRENT_TIMESTAMP(3) WHERE screening_id = ? AND seat_label = ? AND order_id = ?"
+                        + " AND hold_until IS NOT NULL", sale.ownHolds(), 500, (ps, seat) -> {
+                    ps.setLong(1, fencingToken);
+                    ps.setLong(2, sale.screeningId());
+                    ps.setString(3, seat);
+                    ps.setString(4, sale.orderId());
+                });
+        requireAll(own, sale.ownHolds().size(), "holds of the order sold");
+        jdbc.batchUpdate("INSERT INTO seat_claim (screening_id, seat_label, order_id, customer_id, hold_until,"
+                + " fencing_token) VALUES (?, ?, ?, ?, NULL, ?)", sale.freeSeats(), 500, (ps, seat) -> {
+                    ps.setLong(1, sale.screeningId());
+                    ps.setString(2, seat);
+                    ps.setString(3, sale.orderId());
+                    ps.setString(4, sale.customerId());
+                    ps.setLong(5, fencingToken);
+                });
+        int[][] taken = jdbc.batchUpdate("UPDATE seat_claim SET order_id = ?, customer_id = ?, hold_until = NULL,"
+                        + " fencing_token = ?, claimed_at = CURRENT_TIMESTAMP(3) WHERE screening_id = ? AND seat_label = ?"
+                        + " AND order_id = ? AND hold_until IS NOT NULL AND hold_until <= ?", sale.lapsedOfOthers(), 500,
+                (ps, lapsed) -> {
+                    ps.setString(1, sale.orderId());
+                    ps.setString(2, sale.customerId());
+                    ps.setLong(3, fencingToken);
+                    ps.setLong(4, sale.screeningId());
+                    ps.setString(5, lapsed.seatLabel());
+                    ps.setString(6, lapsed.orderId());
+                    ps.setTimestamp(7, timestamp(now));
+                });
+        requireAll(taken, sale.lapsedOfOthers().size(), "lapsed holds of other orders taken over");
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -100,6 +146,14 @@ public class SeatLedger {
                     ps.setObject(9, a.fencingToken());
                     ps.setTimestamp(10, timestamp(a.decidedAt()));
                 });
+    }
+
+    private static void requireAll(int[][] counts, int expected, String what) {
+        long applied = Arrays.stream(counts).flatMapToInt(Arrays::stream).filter(n -> n == 1).count();
+        if (applied != expected) {
+            throw new IllegalStateException("a claim changed under the hall lock: " + applied + " of " + expected
+                    + " " + what + "; the transaction is rolled back");
+        }
     }
 
     private static SeatClaim claim(ResultSet rs, int row) throws SQLException {

@@ -2,6 +2,7 @@ package dev.marquee.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -135,6 +136,69 @@ class SeatLedgerIT {
         })).isInstanceOf(IllegalStateException.class).hasMessageContaining("0 of 1");
 
         assertThat(claimsOf(hall)).containsExactly("D1=new", "D2=live");
+    }
+
+    @Test
+    void aSaleTurnsHoldsIntoTicketsAndTakesFreeAndLapsedSeats() {
+        long hall = HALLS.incrementAndGet();
+        Instant now = Instant.now();
+        tx.executeWithoutResult(s -> {
+            fence.admit(new FencingToken(hall, 1));
+            ledger.claim(List.of(new SeatClaim(hall, "E1", "buyer", "c", now.plusSeconds(600), 1),
+                    new SeatClaim(hall, "E2", "buyer", "c", now.minusSeconds(1), 1),
+                    new SeatClaim(hall, "E4", "gone", "g", now.minusSeconds(1), 1)), List.of(), now);
+        });
+        Sale sale = new Sale(hall, "buyer", "c", List.of("E1", "E2"), List.of("E3"),
+                List.of(new SeatClaim(hall, "E4", "gone", "g", now.minusSeconds(1), 1)));
+
+        tx.executeWithoutResult(s -> {
+            fence.admit(new FencingToken(hall, 2));
+            ledger.sell(sale, 2, now);
+        });
+
+        assertThat(ledger.claims(hall, List.of("E1", "E2", "E3", "E4", "E5")).values())
+                .extracting(SeatClaim::seatLabel, SeatClaim::orderId, SeatClaim::isSold, SeatClaim::fencingToken)
+                .containsExactlyInAnyOrder(tuple("E1", "buyer", true, 2L), tuple("E2", "buyer", true, 2L),
+                        tuple("E3", "buyer", true, 2L), tuple("E4", "buyer", true, 2L));
+    }
+
+    /** A writer whose lock lapsed cannot sell: the fence refuses its token before any seat is touched. */
+    @Test
+    void aSaleWithAnOlderTokenIsRefused() {
+        long hall = HALLS.incrementAndGet();
+        Instant now = Instant.now();
+        write(new FencingToken(hall, 7), hall, "F1", "buyer");
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            fence.admit(new FencingToken(hall, 6));
+            ledger.sell(new Sale(hall, "buyer", "c", List.of("F1"), List.of("F2"), List.of()), 6, now);
+        })).isInstanceOf(FencedOutException.class).hasMessageContaining("older than 7");
+
+        assertThat(ledger.claims(hall, List.of("F1", "F2")).values())
+                .extracting(SeatClaim::seatLabel, SeatClaim::isSold, SeatClaim::fencingToken)
+                .containsExactly(tuple("F1", false, 7L));
+    }
+
+    /** All or nothing: one seat that changed since it was read undoes the whole sale. */
+    @Test
+    void aSaleWhoseSeatChangedWritesNothing() {
+        long hall = HALLS.incrementAndGet();
+        Instant now = Instant.now();
+        tx.executeWithoutResult(s -> {
+            fence.admit(new FencingToken(hall, 1));
+            ledger.claim(List.of(new SeatClaim(hall, "G1", "buyer", "c", now.plusSeconds(600), 1),
+                    new SeatClaim(hall, "G2", "other", "o", now.plusSeconds(600), 1)), List.of(), now);
+        });
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            fence.admit(new FencingToken(hall, 2));
+            ledger.sell(new Sale(hall, "buyer", "c", List.of("G1"), List.of(),
+                    List.of(new SeatClaim(hall, "G2", "other", "o", now.minusSeconds(1), 1))), 2, now);
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("0 of 1 lapsed holds");
+
+        assertThat(ledger.claims(hall, List.of("G1", "G2")).values())
+                .extracting(SeatClaim::seatLabel, SeatClaim::orderId, SeatClaim::isSold)
+                .containsExactlyInAnyOrder(tuple("G1", "buyer", false), tuple("G2", "other", false));
     }
 
     private static void write(FencingToken token, long hall, String seat, String orderId) {

@@ -1,0 +1,117 @@
+package dev.marquee.payments;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.marquee.payments.gateway.PaymentGatewaysProperties;
+import dev.marquee.payments.persistence.OrderSnapshots;
+import dev.marquee.payments.persistence.PaymentListenerSchema;
+import dev.marquee.payments.persistence.PaymentTrades;
+import dev.marquee.schemas.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PaymentGatewaysProperties.class)
+class PaymentListenerConfiguration {
+
+    static final String CALLBACK_DEAD_LETTERS = Topics.PAYMENT_CALLBACKS + "-dlt";
+    static final String REFUND_DEAD_LETTERS = "payment-refunds-dlt";
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PaymentTrades paymentTrades(DataSource dataSource, JdbcClient jdbc) {
+        PaymentListenerSchema.migrate(dataSource);
+        return new PaymentTrades(jdbc);
+    }
+
+    @Bean
+    OrderSnapshots orderSnapshots(JdbcClient jdbc) {
+        return new OrderSnapshots(jdbc);
+    }
+
+    /**
+     * Declared once, for both containers. A failure (database, Redis, Kafka or a gateway unavailable, hall busy)
+     * is retried with backoff until it succeeds: settling is idempotent on the trade, refunds on the refund id. A
+     * callback that cannot be decoded goes with its original bytes to {@code payment-callbacks-dlt} (same
+     * partition), and a refund the gateway refused for good to {@code payment-refunds-dlt}, so nothing is lost
+     * and the partition moves on.
+     */
+    @Bean
+    DefaultErrorHandler paymentErrorHandler(ProducerFactory<?, ?> producers, KafkaTemplate<String, Object> kafka) {
+        Map<String, Object> raw = new HashMap<>(producers.getConfigurationProperties());
+        raw.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(raw)));
+        templates.put(Object.class, kafka);
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+                (record, e) -> new TopicPartition(deadLetterTopic(record), record.partition()));
+        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
+        backOff.setMaxInterval(5_000);
+        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+        handler.addNotRetryableExceptions(RefundRejectedException.class);
+        return handler;
+    }
+
+    private static String deadLetterTopic(ConsumerRecord<?, ?> record) {
+        return Topics.ORDER_EVENTS.equals(record.topic()) ? REFUND_DEAD_LETTERS : record.topic() + "-dlt";
+    }
+
+    @Bean
+    NewTopic paymentCallbacksTopic(@Value("${marquee.topics.partitions:6}") int partitions,
+                                   @Value("${marquee.topics.replication-factor:1}") short replicas) {
+        return topic(Topics.PAYMENT_CALLBACKS, partitions, replicas);
+    }
+
+    @Bean
+    NewTopic orderEventsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
+                              @Value("${marquee.topics.replication-factor:1}") short replicas) {
+        return topic(Topics.ORDER_EVENTS, partitions, replicas);
+    }
+
+    @Bean
+    NewTopic seatEventsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
+                             @Value("${marquee.topics.replication-factor:1}") short replicas) {
+        return topic(Topics.SEAT_EVENTS, partitions, replicas);
+    }
+
+    @Bean
+    NewTopic paymentCallbacksDeadLetters(@Value("${marquee.topics.partitions:6}") int partitions,
+                                         @Value("${marquee.topics.replication-factor:1}") short replicas) {
+        return topic(CALLBACK_DEAD_LETTERS, partitions, replicas);
+    }
+
+    @Bean
+    NewTopic refundDeadLetters(@Value("${marquee.topics.partitions:6}") int partitions,
+                               @Value("${marquee.topics.replication-factor:1}") short replicas) {
+        return topic(REFUND_DEAD_LETTERS, partitions, replicas);
+    }
+
+    private static NewTopic topic(String name, int partitions, short replicas) {
+        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).config("retention.ms", "-1").build();
+    }
+}

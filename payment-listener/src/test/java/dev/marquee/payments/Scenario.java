@@ -1,0 +1,125 @@
+package dev.marquee.payments;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.marquee.ledger.Allocation;
+import dev.marquee.ledger.SeatClaim;
+
+/**
+ * A payment arriving for order {@value #ORDER_ID}, and the state of the world it meets, written like a seat map:
+ * {@code "A1=held"} is a live hold of the order, {@code "A2=lapsed"} its hold past the deadline
+ * ({@code "A2=ending"}: the deadline is this very instant),
+ * {@code "A3=ticket"} a seat already sold to it, {@code "A4=free"} nobody's claim, {@code "A5=other"},
+ * {@code "A6=other-lapsed"} and {@code "A7=other-ticket"} another order's live hold, lapsed hold and ticket.
+ */
+final class Scenario {
+
+    static final Instant NOW = Instant.parse("2026-11-21T20:00:00Z");
+    static final String ORDER_ID = "order-1";
+    static final long SCREENING = 7;
+    static final OrderSnapshot ORDER = new OrderSnapshot(ORDER_ID, "alice", SCREENING, 3, 11, 5, 9_000, "CNY");
+
+    private PaymentCallback callback = callback("TRADE_SUCCESS", 9_000, "CNY");
+    private Optional<OrderSnapshot> order = Optional.of(ORDER);
+    private Optional<Allocation.Outcome> allocation = Optional.of(Allocation.Outcome.HELD);
+    private final List<String> seats = new ArrayList<>();
+    private final Map<String, SeatClaim> claims = new HashMap<>();
+    private final List<Trade> trades = new ArrayList<>();
+
+    static Scenario paymentFor(String... seatMap) {
+        Scenario scenario = new Scenario();
+        Arrays.stream(seatMap).forEach(scenario::seat);
+        return scenario;
+    }
+
+    static PaymentCallback callback(String status, long amountMinor, String currency) {
+        return callback("T-1", status, amountMinor, currency);
+    }
+
+    static PaymentCallback callback(String tradeNo, String status, long amountMinor, String currency) {
+        return new PaymentCallback(ORDER_ID, "pay-" + tradeNo, "alipay", "notify-" + tradeNo, tradeNo, status,
+                amountMinor, currency, NOW.minusSeconds(2));
+    }
+
+    static Trade recorded(String tradeNo, TradeOutcome outcome, SettlementReason reason) {
+        return new Trade("alipay", tradeNo, ORDER_ID, "pay-" + tradeNo, outcome, reason,
+                outcome == TradeOutcome.FAILED ? "TRADE_CLOSED" : "TRADE_SUCCESS", 9_000, "CNY",
+                List.of("A1"), false, 41L, NOW.minusSeconds(60));
+    }
+
+    Scenario withCallback(PaymentCallback callback) {
+        this.callback = callback;
+        return this;
+    }
+
+    Scenario withStatus(String status) {
+        return withCallback(callback(status, callback.amountMinor(), callback.currency()));
+    }
+
+    Scenario forUnknownOrder() {
+        order = Optional.empty();
+        allocation = Optional.empty();
+        return this;
+    }
+
+    Scenario withoutAllocation() {
+        allocation = Optional.empty();
+        return this;
+    }
+
+    Scenario rejectedByTheAllocator() {
+        allocation = Optional.of(Allocation.Outcome.REJECTED);
+        return this;
+    }
+
+    Scenario withRecorded(Trade trade) {
+        trades.add(trade);
+        return this;
+    }
+
+    Decision decide() {
+        return Settlement.decide(callback, order, allocation.map(this::allocationOf), Map.copyOf(claims),
+                List.copyOf(trades), NOW);
+    }
+
+    SeatClaim claimOn(String seat) {
+        return claims.get(seat);
+    }
+
+    private Allocation allocationOf(Allocation.Outcome outcome) {
+        return outcome == Allocation.Outcome.HELD
+                ? Allocation.held(ORDER_ID, SCREENING, 3, seats, NOW.minus(Duration.ofMinutes(10)), 40, NOW)
+                : Allocation.rejected(ORDER_ID, SCREENING, 3, seats, "TAKEN", "", NOW);
+    }
+
+    private void seat(String entry) {
+        String[] parts = entry.split("=");
+        String seat = parts[0];
+        seats.add(seat);
+        Instant live = NOW.plusSeconds(300);
+        Instant lapsed = NOW.minusSeconds(1);
+        switch (parts[1]) {
+            case "held" -> claim(seat, ORDER_ID, live);
+            case "lapsed" -> claim(seat, ORDER_ID, lapsed);
+            case "ending" -> claim(seat, ORDER_ID, NOW);
+            case "ticket" -> claim(seat, ORDER_ID, null);
+            case "free" -> { }
+            case "other" -> claim(seat, "order-2", live);
+            case "other-lapsed" -> claim(seat, "order-2", lapsed);
+            case "other-ticket" -> claim(seat, "order-2", null);
+            default -> throw new IllegalArgumentException("unknown seat state in " + entry);
+        }
+    }
+
+    private void claim(String seat, String orderId, Instant holdUntil) {
+        claims.put(seat, new SeatClaim(SCREENING, seat, orderId, orderId.equals(ORDER_ID) ? "alice" : "bob",
+                holdUntil, 40));
+    }
+}
