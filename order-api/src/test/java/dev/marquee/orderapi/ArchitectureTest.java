@@ -10,10 +10,11 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.marquee.orderapi", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** The order and catalog domain know nothing of Kafka, Avro, Redis, Debezium or the web. */
+    /** The order, payment and catalog domain know nothing of Kafka, Avro, Redis, Debezium or the web. */
     @ArchTest
     static final ArchRule domainHasNoInfrastructure = noClasses()
-            .that().resideInAnyPackage("dev.marquee.orderapi.order", "dev.marquee.orderapi.catalog")
+            .that().resideInAnyPackage("dev.marquee.orderapi.order", "dev.marquee.orderapi.catalog",
+                    "dev.marquee.orderapi.payment")
             .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.apache.avro..",
                     "dev.marquee.events..", "org.redisson..", "io.debezium..", "org.springframework.web..",
                     "org.springframework.kafka..");

@@ -2,7 +2,9 @@ package dev.marquee.orderapi.order;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -108,6 +110,73 @@ public class Order {
         rejectDetail = detail;
         updatedAt = now;
         return true;
+    }
+
+    /** The customer says they paid; nothing else changes until the gateway confirms. */
+    public boolean claimPayment(Instant now) {
+        if (status == OrderStatus.PAYMENT_PENDING) {
+            return false;
+        }
+        require(OrderStatus.HELD, "await its payment");
+        status = OrderStatus.PAYMENT_PENDING;
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * A verified payment sold the seats: from a live hold, or, when the money came late, after the hold lapsed or
+     * was cancelled and the same seats could be taken again.
+     */
+    public boolean paid(Instant now) {
+        if (status == OrderStatus.PAID) {
+            return false;
+        }
+        require(EnumSet.of(OrderStatus.HELD, OrderStatus.PAYMENT_PENDING, OrderStatus.EXPIRED, OrderStatus.CANCELLED),
+                "be paid");
+        status = OrderStatus.PAID;
+        updatedAt = now;
+        return true;
+    }
+
+    /** A payment failed or was flagged: a payment in flight is no longer, the hold keeps its deadline. */
+    public boolean paymentFailed(Instant now) {
+        if (status != OrderStatus.PAYMENT_PENDING) {
+            return false;
+        }
+        status = OrderStatus.HELD;
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * Money came that cannot buy the seats (they are gone, or the order never held any) and goes back. A refund of
+     * a second payment of a paid order leaves the order paid.
+     */
+    public boolean refundPending(Instant now) {
+        if (EnumSet.of(OrderStatus.PAID, OrderStatus.REFUND_PENDING, OrderStatus.REFUNDED).contains(status)) {
+            return false;
+        }
+        require(EnumSet.of(OrderStatus.HELD, OrderStatus.PAYMENT_PENDING, OrderStatus.EXPIRED, OrderStatus.CANCELLED,
+                OrderStatus.REJECTED), "await a refund");
+        status = OrderStatus.REFUND_PENDING;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The gateway gave the money back. */
+    public boolean refunded(Instant now) {
+        if (status != OrderStatus.REFUND_PENDING) {
+            return false;
+        }
+        status = OrderStatus.REFUNDED;
+        updatedAt = now;
+        return true;
+    }
+
+    private void require(Set<OrderStatus> expected, String transition) {
+        if (!expected.contains(status)) {
+            throw new IllegalOrderTransitionException(id, status, transition);
+        }
     }
 
     private void require(OrderStatus expected, String transition) {

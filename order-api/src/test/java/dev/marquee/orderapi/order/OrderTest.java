@@ -73,4 +73,62 @@ class OrderTest {
         assertThatThrownBy(() -> order.hold(List.of("A1", "A3"), DEADLINE, NOW)).isInstanceOf(IllegalStateException.class);
         assertThat(order.status()).isEqualTo(OrderStatus.REQUESTED);
     }
+
+    @Test
+    void aHeldOrderAwaitsItsPaymentThenIsPaidAndRepeatsChangeNothing() {
+        Order order = held();
+
+        assertThat(order.claimPayment(NOW)).isTrue();
+        assertThat(order.claimPayment(NOW)).isFalse();
+        assertThat(order.status()).isEqualTo(OrderStatus.PAYMENT_PENDING);
+        assertThat(order.paid(NOW)).isTrue();
+        assertThat(order.paid(NOW)).isFalse();
+        assertThat(order.status()).isEqualTo(OrderStatus.PAID);
+    }
+
+    @Test
+    void aFailedPaymentReturnsAPendingOrderToHeldButNeverUndoesAPaidOne() {
+        Order pending = held();
+        pending.claimPayment(NOW);
+        assertThat(pending.paymentFailed(NOW)).isTrue();
+        assertThat(pending.status()).isEqualTo(OrderStatus.HELD);
+        assertThat(pending.holdDeadline()).isEqualTo(DEADLINE);
+
+        Order paid = held();
+        paid.paid(NOW);
+        assertThat(paid.paymentFailed(NOW)).isFalse();
+        assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
+    }
+
+    @Test
+    void moneyThatCannotBuyTheSeatsIsRefundedButARefundOfASecondPaymentLeavesAPaidOrderPaid() {
+        Order seatsGone = held();
+        assertThat(seatsGone.refundPending(NOW)).isTrue();
+        assertThat(seatsGone.status()).isEqualTo(OrderStatus.REFUND_PENDING);
+        assertThat(seatsGone.refunded(NOW)).isTrue();
+        assertThat(seatsGone.refunded(NOW)).isFalse();
+        assertThat(seatsGone.status()).isEqualTo(OrderStatus.REFUNDED);
+
+        Order paidTwice = held();
+        paidTwice.paid(NOW);
+        assertThat(paidTwice.refundPending(NOW)).isFalse();
+        assertThat(paidTwice.refunded(NOW)).isFalse();
+        assertThat(paidTwice.status()).isEqualTo(OrderStatus.PAID);
+    }
+
+    @Test
+    void onlyAHeldOrderCanAwaitAPaymentAndARequestedOneCannotBePaid() {
+        assertThatThrownBy(() -> requested().claimPayment(NOW)).isInstanceOf(IllegalOrderTransitionException.class);
+        assertThatThrownBy(() -> requested().paid(NOW)).isInstanceOf(IllegalOrderTransitionException.class)
+                .hasMessageContaining("REQUESTED");
+        Order refunded = held();
+        refunded.refundPending(NOW);
+        assertThatThrownBy(() -> refunded.paid(NOW)).isInstanceOf(IllegalOrderTransitionException.class);
+    }
+
+    private static Order held() {
+        Order order = requested();
+        order.hold(List.of("A1", "A2"), DEADLINE, NOW);
+        return order;
+    }
 }

@@ -2,21 +2,25 @@ package dev.marquee.orderapi.order.messaging;
 
 import dev.marquee.events.SeatsHeld;
 import dev.marquee.events.SeatsRejected;
+import dev.marquee.events.TicketsIssued;
 import dev.marquee.orderapi.order.SeatOutcomes;
+import dev.marquee.orderapi.payment.PaymentOutcomes;
 import dev.marquee.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The allocator's answers, one handler per event type; other seat events are not order-api's business yet. */
+/** The allocator's answers, one handler per event type; and the tickets of paid orders. */
 @Component
 @KafkaListener(id = "order-api-seat-events", topics = Topics.SEAT_EVENTS, groupId = "order-api")
 class SeatEventsListener {
 
     private final SeatOutcomes outcomes;
+    private final PaymentOutcomes payments;
 
-    SeatEventsListener(SeatOutcomes outcomes) {
+    SeatEventsListener(SeatOutcomes outcomes, PaymentOutcomes payments) {
         this.outcomes = outcomes;
+        this.payments = payments;
     }
 
     @KafkaHandler
@@ -29,8 +33,13 @@ class SeatEventsListener {
         outcomes.rejected(event.getEventId(), event.getOrderId(), event.getReason(), event.getDetail());
     }
 
+    @KafkaHandler
+    void on(TicketsIssued event) {
+        payments.ticketsIssued(event.getEventId(), event.getOrderId(), event.getSeats());
+    }
+
     @KafkaHandler(isDefault = true)
     void ignore(Object event) {
-        // SeatsReleased and TicketsIssued are handled once payments and expiry exist.
+        // SeatsReleased is handled once the expiry worker and cancellation exist.
     }
 }

@@ -9,6 +9,9 @@ import dev.marquee.orderapi.order.OrderNotFoundException;
 import dev.marquee.orderapi.order.OrderPlacement;
 import dev.marquee.orderapi.order.Orders;
 import dev.marquee.orderapi.order.PlaceOrder;
+import dev.marquee.orderapi.payment.Payment;
+import dev.marquee.orderapi.payment.Payments;
+import dev.marquee.orderapi.payment.Tickets;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.AssertTrue;
@@ -30,10 +33,14 @@ class OrderController {
 
     private final OrderPlacement placement;
     private final Orders orders;
+    private final Payments payments;
+    private final Tickets tickets;
 
-    OrderController(OrderPlacement placement, Orders orders) {
+    OrderController(OrderPlacement placement, Orders orders, Payments payments, Tickets tickets) {
         this.placement = placement;
         this.orders = orders;
+        this.payments = payments;
+        this.tickets = tickets;
     }
 
     /** Accepts the order; the seats are decided asynchronously, so the answer is 202 with the order to poll. */
@@ -50,12 +57,14 @@ class OrderController {
         Order order = placed.order();
         return ResponseEntity.accepted().location(URI.create("/api/orders/" + order.id()))
                 .header("Idempotent-Replayed", Boolean.toString(placed.replayed()))
-                .body(OrderView.of(order));
+                .body(OrderView.of(order, List.of(), List.of()));
     }
 
     @GetMapping("/{id}")
     OrderView order(@PathVariable String id) {
-        return orders.findById(id).map(OrderView::of).orElseThrow(() -> new OrderNotFoundException(id));
+        Order order = orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+        return OrderView.of(order, payments.findByOrderIdOrderByCreatedAt(id).stream().map(PaymentView::of).toList(),
+                tickets.of(id));
     }
 
     /** Either {@code seats} (labels such as "E7") or {@code anySeats} (that many, best available). */
@@ -78,12 +87,21 @@ class OrderController {
 
     record OrderView(String id, String status, String customerId, long screeningId, long hallId, List<String> seats,
                      int seatCount, Money amount, Instant holdDeadline, Rejection rejection, Instant createdAt,
-                     Instant updatedAt) {
-        static OrderView of(Order o) {
+                     Instant updatedAt, List<PaymentView> payments, List<Tickets.Ticket> tickets) {
+        static OrderView of(Order o, List<PaymentView> payments, List<Tickets.Ticket> tickets) {
             Rejection rejection = o.rejectReason() == null ? null : new Rejection(o.rejectReason(), o.rejectDetail());
             return new OrderView(o.id(), o.status().name(), o.customerId(), o.screeningId(), o.hallId(), o.seats(),
                     o.seatCount(), new Money(o.amountMinor(), o.currency()), o.holdDeadline(), rejection, o.createdAt(),
-                    o.updatedAt());
+                    o.updatedAt(), payments, tickets);
+        }
+    }
+
+    /** A payment attempt: {@code retaken} marks money that came after the hold and bought the same seats again. */
+    record PaymentView(String id, String gateway, String status, Money amount, String tradeNo, String reason,
+                       boolean retaken, Instant createdAt, Instant updatedAt) {
+        static PaymentView of(Payment p) {
+            return new PaymentView(p.id(), p.gateway(), p.status().name(), new Money(p.amountMinor(), p.currency()),
+                    p.tradeNo(), p.reason(), p.retaken(), p.createdAt(), p.updatedAt());
         }
     }
 

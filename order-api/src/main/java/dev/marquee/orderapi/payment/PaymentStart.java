@@ -1,0 +1,104 @@
+package dev.marquee.orderapi.payment;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import dev.marquee.gateway.Money;
+import dev.marquee.orderapi.order.Order;
+import dev.marquee.orderapi.order.OrderNotFoundException;
+import dev.marquee.orderapi.order.OrderStatus;
+import dev.marquee.orderapi.order.Orders;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starting a payment and the customer's claim to have paid. Neither moves money state: only a verified
+ * notification does.
+ */
+@Service
+public class PaymentStart {
+
+    /** What a client needs to pay at the gateway. */
+    public record Started(Payment payment, URI payUrl, Instant payBefore) {
+    }
+
+    private final Orders orders;
+    private final Payments payments;
+    private final PaymentGateways gateways;
+    private final PaymentSettings settings;
+    private final Clock clock;
+
+    PaymentStart(Orders orders, Payments payments, PaymentGateways gateways, PaymentSettings settings, Clock clock) {
+        this.orders = orders;
+        this.payments = payments;
+        this.gateways = gateways;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * A payment for a held order at {@code gateway}; asking again returns the same open payment.
+     *
+     * @param requestBase the base URL the client reached this order-api at, for notifications when
+     *                    {@code marquee.payments.notify-base-url} is not set
+     */
+    @Transactional
+    public Started start(String orderId, String gateway, URI requestBase) {
+        PaymentGateways.Enabled enabled = gateways.get(gateway)
+                .orElseThrow(() -> PaymentRefusedException.unknownGateway(gateway, gateways.names()));
+        Order order = payableOrder(orderId);
+        Payment payment = payments.findByOrderIdOrderByCreatedAt(orderId).stream()
+                .filter(p -> p.status().open() && p.gateway().equals(gateway)).findFirst()
+                .orElseGet(() -> payments.save(new Payment(UUID.randomUUID().toString(), orderId, gateway,
+                        order.amountMinor(), order.currency(), clock.instant())));
+        return new Started(payment, payUrl(enabled, payment, order, requestBase), order.holdDeadline());
+    }
+
+    /** The customer says it paid: the order shows PAYMENT_PENDING until the gateway's word arrives. */
+    @Transactional
+    public Order claimed(String orderId) {
+        Order order = payableOrder(orderId);
+        var open = payments.findByOrderIdOrderByCreatedAt(orderId).stream().filter(p -> p.status().open()).toList();
+        if (open.isEmpty()) {
+            throw PaymentRefusedException.paymentNotStarted(orderId);
+        }
+        Instant now = clock.instant();
+        open.forEach(p -> p.claimed(now));
+        order.claimPayment(now);
+        return order;
+    }
+
+    private Order payableOrder(String orderId) {
+        Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
+        if (order.status() != OrderStatus.HELD && order.status() != OrderStatus.PAYMENT_PENDING) {
+            throw PaymentRefusedException.orderNotPayable(orderId, order.status(), "it is " + order.status()
+                    + "; only held orders are paid");
+        }
+        if (!order.holdDeadline().isAfter(clock.instant())) {
+            throw PaymentRefusedException.orderNotPayable(orderId, order.status(), "its hold lapsed at "
+                    + order.holdDeadline());
+        }
+        return order;
+    }
+
+    private URI payUrl(PaymentGateways.Enabled gateway, Payment payment, Order order, URI requestBase) {
+        URI base = settings.notifyBaseUrl() == null ? requestBase : settings.notifyBaseUrl();
+        URI notifyUrl = base.resolve("/api/payments/" + gateway.name() + "/notify");
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("out_trade_no", payment.id());
+        query.put("total_amount", Money.toDecimal(payment.amountMinor(), payment.currency()));
+        query.put("currency", payment.currency());
+        query.put("subject", "Marquee order " + order.id());
+        query.put("notify_url", notifyUrl.toString());
+        return URI.create(gateway.payUrl() + "?" + query.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&")));
+    }
+}

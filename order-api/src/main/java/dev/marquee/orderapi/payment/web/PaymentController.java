@@ -1,0 +1,62 @@
+package dev.marquee.orderapi.payment.web;
+
+import java.net.URI;
+import java.time.Instant;
+
+import dev.marquee.orderapi.order.Order;
+import dev.marquee.orderapi.payment.Payment;
+import dev.marquee.orderapi.payment.PaymentStart;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Paying an order: start a payment at a gateway, then (optionally) say it was paid. */
+@RestController
+@RequestMapping("/api/orders/{orderId}/payments")
+class PaymentController {
+
+    private final PaymentStart start;
+
+    PaymentController(PaymentStart start) {
+        this.start = start;
+    }
+
+    /** 201 with the pay URL; asking again for the same gateway returns the same open payment. */
+    @PostMapping
+    ResponseEntity<StartedView> start(@PathVariable String orderId,
+                                      @Valid @RequestBody(required = false) StartRequest request) {
+        String gateway = request == null || request.gateway() == null ? "alipay" : request.gateway();
+        PaymentStart.Started started = start.start(orderId, gateway,
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri());
+        Payment p = started.payment();
+        return ResponseEntity.created(URI.create("/api/orders/" + orderId)).body(new StartedView(p.id(), orderId,
+                p.gateway(), new Amount(p.amountMinor(), p.currency()), started.payUrl(), started.payBefore(),
+                p.status().name()));
+    }
+
+    /** The client says it paid: 200 with the order, now PAYMENT_PENDING; money state waits for the gateway. */
+    @PostMapping("/claimed")
+    ClaimedView claimed(@PathVariable String orderId) {
+        Order order = start.claimed(orderId);
+        return new ClaimedView(order.id(), order.status().name(), order.holdDeadline());
+    }
+
+    record StartRequest(@Pattern(regexp = "[a-z]{1,20}") String gateway) {
+    }
+
+    record Amount(long minor, String currency) {
+    }
+
+    record StartedView(String paymentId, String orderId, String gateway, Amount amount, URI payUrl, Instant payBefore,
+                       String status) {
+    }
+
+    record ClaimedView(String orderId, String status, Instant holdDeadline) {
+    }
+}

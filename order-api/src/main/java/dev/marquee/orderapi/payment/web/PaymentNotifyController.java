@@ -1,0 +1,40 @@
+package dev.marquee.orderapi.payment.web;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.marquee.gateway.InboundNotification;
+import dev.marquee.orderapi.payment.PaymentNotifications;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Where gateways notify payments. The body is taken raw, because signatures cover the bytes (Stripe) or the exact
+ * parameters (Alipay). {@code success} means "stored, stop resending"; anything else makes the gateway try again.
+ */
+@RestController
+class PaymentNotifyController {
+
+    private final PaymentNotifications notifications;
+
+    PaymentNotifyController(PaymentNotifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @PostMapping("/api/payments/{gateway}/notify")
+    ResponseEntity<String> notify(@PathVariable String gateway, @RequestHeader HttpHeaders headers,
+                                  @RequestBody(required = false) byte[] body) {
+        Map<String, String> lowerCase = new HashMap<>();
+        headers.forEach((name, values) -> lowerCase.put(name.toLowerCase(), values.isEmpty() ? "" : values.getFirst()));
+        MediaType type = headers.getContentType();
+        notifications.receive(gateway, new InboundNotification(type == null ? "" : type.toString(), lowerCase,
+                body == null ? new byte[0] : body));
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("success");
+    }
+}
