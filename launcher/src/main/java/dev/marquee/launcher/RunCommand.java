@@ -28,6 +28,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--allocator-port", description = "seat-allocator's management (health) port. Default: ${DEFAULT-VALUE}")
     int allocatorPort = 8081;
 
+    @Option(names = "--payments-port", description = "payment-listener's management (health) port. Default: ${DEFAULT-VALUE}")
+    int paymentsPort = 8082;
+
+    @Option(names = "--gateway-port", description = "The payment gateway simulator's port (pay page, refunds). Default: ${DEFAULT-VALUE}")
+    int gatewayPort = 8090;
+
+    @Option(names = "--gateway-time-scale", description = "Multiplies the simulator's resend schedule (Alipay's 8 tries over 25 h). Default: ${DEFAULT-VALUE}")
+    double gatewayTimeScale = 1.0;
+
     @Option(names = "--kafka-port", description = "Default: ${DEFAULT-VALUE}")
     int kafkaPort = StackPorts.defaults().kafka();
 
@@ -46,8 +55,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--hold", description = "How long seats stay held awaiting payment (ISO-8601 or e.g. 15m). Default: ${DEFAULT-VALUE}")
     String hold = "15m";
 
-    private Map<String, String> overrides() {
+    private Map<String, String> overrides(SimulatedGateways gateways) {
         Map<String, String> overrides = new HashMap<>(SharedCores.properties());
+        overrides.putAll(gateways.properties());
         overrides.put("marquee.topics.partitions", Integer.toString(partitions));
         overrides.put("marquee.hold.duration", hold);
         return overrides;
@@ -59,12 +69,14 @@ final class RunCommand implements Callable<Integer> {
         StackPorts ports = new StackPorts(mariaDbPort, redisPort, kafkaPort, StackPorts.defaults().kafkaController(),
                 registryPort);
         EmbeddedStack stack = EmbeddedStack.start(dataDir, ports, partitions);
+        SimulatedGateways gateways = SimulatedGateways.start(gatewayPort, gatewayTimeScale);
         Pipeline pipeline;
         try {
             pipeline = Pipeline.start(stack.properties(),
-                    Map.of("order-api", httpPort, "seat-allocator", allocatorPort),
-                    overrides());
+                    Map.of("order-api", httpPort, "seat-allocator", allocatorPort, "payment-listener", paymentsPort),
+                    overrides(gateways));
         } catch (RuntimeException e) {
+            gateways.close();
             stack.close();
             throw e;
         }
@@ -72,13 +84,16 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Marquee ...");
             pipeline.close();
+            gateways.close();
             stack.close();
             stopped.countDown();
         }, "marquee-shutdown"));
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
         System.out.printf("%nMarquee is ready in %.1f s: order-api http://127.0.0.1:%d/api (health /actuator/health)"
-                        + " | Kafka %s | schema registry %s | MariaDB %s | Redis %s | Ctrl-C stops%n%n",
-                took.toMillis() / 1000.0, pipeline.port("order-api"), stack.kafkaBootstrapServers(),
+                        + " | gateway simulator %s | Kafka %s | schema registry %s | MariaDB %s | Redis %s"
+                        + " | Ctrl-C stops%n%n",
+                took.toMillis() / 1000.0, pipeline.port("order-api"), gateways.simulator().baseUri(),
+                stack.kafkaBootstrapServers(),
                 stack.schemaRegistryUrl(), stack.jdbcUrl(), stack.redisAddress());
         stopped.await();
         return 0;

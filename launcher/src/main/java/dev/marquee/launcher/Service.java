@@ -13,7 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 enum Service {
     ORDER_API("order-api", OrderApiApplication::application, true),
     SEAT_ALLOCATOR("seat-allocator", SeatAllocatorApplication::application, true),
-    PAYMENT_LISTENER("payment-listener", PaymentListenerApplication::application, false),
+    PAYMENT_LISTENER("payment-listener", PaymentListenerApplication::application, true),
     EXPIRY_WORKER("expiry-worker", ExpiryWorkerApplication::application, false),
     BOX_OFFICE("box-office", BoxOfficeApplication::application, false);
 

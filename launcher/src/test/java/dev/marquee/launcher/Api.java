@@ -82,6 +82,15 @@ final class Api {
         return id;
     }
 
+    /** An update statement, for tests that move time (a hold's deadline) or state the API cannot. */
+    static int execute(String sql) throws SQLException {
+        EmbeddedStack stack = EmbeddedStack.shared();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.credentials().appUser(),
+                stack.credentials().appPassword()); Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        }
+    }
+
     static long count(String sql) throws SQLException {
         return Long.parseLong(query(sql).getFirst());
     }

@@ -2,12 +2,18 @@ package dev.marquee.launcher;
 
 import java.util.Map;
 
+import dev.marquee.gateway.AlipaySigner;
+import dev.marquee.gateway.simulator.GatewaySimulator;
 import dev.marquee.stack.EmbeddedStack;
 
 /** One embedded stack and one pipeline for every integration test of this JVM, stopped at exit, services first. */
 final class SharedPipeline {
 
+    /** Alipay's 25 hours of resends in about 90 seconds. */
+    static final double GATEWAY_TIME_SCALE = 0.001;
+
     private static Pipeline pipeline;
+    private static SimulatedGateways gateways;
 
     private SharedPipeline() {
     }
@@ -15,10 +21,27 @@ final class SharedPipeline {
     static synchronized Pipeline get() {
         if (pipeline == null) {
             EmbeddedStack stack = EmbeddedStack.shared();
-            pipeline = Pipeline.start(stack.properties(), Map.of(), Map.of());
+            gateways = SimulatedGateways.start(0, GATEWAY_TIME_SCALE);
+            stack.closeFirst(gateways);
+            pipeline = Pipeline.start(stack.properties(), Map.of(), gateways.properties());
             stack.closeFirst(pipeline);
         }
         return pipeline;
+    }
+
+    static Map<String, String> gatewayProperties() {
+        get();
+        return gateways.properties();
+    }
+
+    static AlipaySigner alipaySigner() {
+        get();
+        return gateways.alipaySigner();
+    }
+
+    static GatewaySimulator gateway() {
+        get();
+        return gateways.simulator();
     }
 
     static String baseUrl() {

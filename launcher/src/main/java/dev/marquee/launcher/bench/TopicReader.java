@@ -12,14 +12,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** A consumer of every partition of some topics, from their beginning, without a group, decoding Avro events. */
-final class TopicReader {
+public final class TopicReader {
 
     private static final Duration TOPICS_APPEAR = Duration.ofSeconds(30);
 
     private TopicReader() {
     }
 
-    static KafkaConsumer<String, Object> fromBeginning(String bootstrap, String registryUrl, String... topics) {
+    public static KafkaConsumer<String, Object> fromBeginning(String bootstrap, String registryUrl, String... topics) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

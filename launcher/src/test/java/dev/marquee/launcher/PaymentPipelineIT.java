@@ -1,0 +1,287 @@
+package dev.marquee.launcher;
+
+import static dev.marquee.launcher.Api.awaitStatus;
+import static dev.marquee.launcher.Api.count;
+import static dev.marquee.launcher.Api.get;
+import static dev.marquee.launcher.Api.json;
+import static dev.marquee.launcher.Api.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.jayway.jsonpath.DocumentContext;
+import dev.marquee.allocator.SeatAllocation;
+import dev.marquee.events.OrderPaid;
+import dev.marquee.gateway.AlipaySigner;
+import dev.marquee.gateway.AlipayTime;
+import dev.marquee.gateway.GatewayKeys;
+import dev.marquee.gateway.simulator.Faults;
+import dev.marquee.gateway.simulator.GatewaySimulator;
+import dev.marquee.gateway.simulator.Outcome;
+import dev.marquee.gateway.simulator.PayRequest;
+import dev.marquee.launcher.bench.TopicReader;
+import dev.marquee.orderapi.OrderApiApplication;
+import dev.marquee.schemas.Topics;
+import dev.marquee.stack.EmbeddedStack;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Payments end to end: order-api's payment start and notify endpoint, the gateway simulator signing and resending
+ * like Alipay and Stripe, payment-listener under the hall lock and fence, refunds at the simulator.
+ */
+class PaymentPipelineIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        SharedPipeline.get();
+    }
+
+    @Test
+    void aPaidOrderEndsPaidWithItsTicketsAndItsSeatsSold() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "D1", "D2");
+        DocumentContext started = startPayment(order, "alipay");
+        assertThat(started.<String>read("$.payUrl")).contains("/alipay/pay?out_trade_no=" + started.read("$.paymentId"))
+                .contains("total_amount=120.00");
+
+        assertThat(json(post("/api/orders/" + order + "/payments/claimed", "")).<String>read("$.status"))
+                .isEqualTo("PAYMENT_PENDING");
+        pay(started, 12000, Faults.none());
+
+        DocumentContext paid = awaitStatus(order, "PAID");
+        assertThat(paid.<List<String>>read("$.payments[*].status")).containsExactly("PAID");
+        await().atMost(Duration.ofSeconds(10)).until(() -> json(get("/api/orders/" + order))
+                .<List<String>>read("$.tickets[*].seat").size() == 2);
+        assertThat(json(get("/api/orders/" + order)).<List<String>>read("$.tickets[*].seat")).containsExactly("D1", "D2");
+        assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE order_id = '" + order + "' AND hold_until IS NULL"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aStripeStyleWebhookPaysToo() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "D3");
+        pay(startPayment(order, "stripe"), 6000, Faults.none());
+
+        assertThat(awaitStatus(order, "PAID").<List<String>>read("$.payments[*].gateway")).containsExactly("stripe");
+    }
+
+    @Test
+    void theSameCallbackDeliveredFiveTimesYieldsOnePaymentAndOneOrderPaid() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "D4");
+        pay(startPayment(order, "alipay"), 6000, new Faults(4, Duration.ZERO, false, false));
+
+        awaitStatus(order, "PAID");
+        assertThat(SharedPipeline.gateway().awaitQuiet(Duration.ofSeconds(30))).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM payment_trade WHERE order_id = '" + order + "'")).isEqualTo(1);
+        assertThat(orderPaidEventIds(order)).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM order_ticket WHERE order_id = '" + order + "'")).isEqualTo(1);
+    }
+
+    @Test
+    void aBadSignatureAWrongAmountOrAnUnknownPaymentIsRefusedAndSellsNothing() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "D5");
+        DocumentContext started = startPayment(order, "alipay");
+        String paymentId = started.read("$.paymentId");
+
+        Map<String, String> forged = new AlipaySigner(GatewayKeys.generateRsa().getPrivate())
+                .sign(alipayNotice(paymentId, "60.00"));
+        HttpResponse<String> badSignature = notify("alipay", forged);
+        assertThat(badSignature.statusCode()).isEqualTo(400);
+        assertThat(json(badSignature).<String>read("$.code")).isEqualTo("signature-invalid");
+
+        HttpResponse<String> unknown = notify("alipay", SharedPipeline.alipaySigner()
+                .sign(alipayNotice("no-such-payment", "60.00")));
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(json(unknown).<String>read("$.code")).isEqualTo("payment-unknown");
+
+        Map<String, String> stale = alipayNotice(paymentId, "60.00");
+        stale.put("notify_time", AlipayTime.format(Instant.now().minus(Duration.ofHours(1))));
+        HttpResponse<String> replayedLater = notify("alipay", SharedPipeline.alipaySigner().sign(stale));
+        assertThat(replayedLater.statusCode()).isEqualTo(400);
+        assertThat(json(replayedLater).<String>read("$.code")).isEqualTo("notification-stale");
+        assertThat(json(get("/api/orders/" + order)).<String>read("$.status")).isEqualTo("HELD");
+
+        pay(started, 5999, Faults.none());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FLAGGED".equals(
+                json(get("/api/orders/" + order)).read("$.payments[0].status")));
+        DocumentContext flagged = json(get("/api/orders/" + order));
+        assertThat(flagged.<String>read("$.status")).isEqualTo("HELD");
+        assertThat(flagged.<String>read("$.payments[0].reason")).isEqualTo("AMOUNT_MISMATCH");
+        assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE order_id = '" + order + "' AND hold_until IS NULL"))
+                .isZero();
+    }
+
+    @Test
+    void aFailureArrivingAfterTheSuccessDoesNotUndoThePayment() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "D6");
+        pay(startPayment(order, "alipay"), 6000, new Faults(0, Duration.ZERO, true, false));
+
+        awaitStatus(order, "PAID");
+        assertThat(SharedPipeline.gateway().awaitQuiet(Duration.ofSeconds(30))).isTrue();
+        Thread.sleep(500); // let the late failure notice reach payment-listener and order-api
+        DocumentContext after = json(get("/api/orders/" + order));
+        assertThat(after.<String>read("$.status")).isEqualTo("PAID");
+        assertThat(after.<List<String>>read("$.payments[*].status")).containsExactly("PAID");
+    }
+
+    @Test
+    void aPaymentAfterTheHoldLapsedRetakesTheSameSeatsWhileTheyAreFree() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "E1", "E2");
+        DocumentContext started = startPayment(order, "alipay");
+        lapse(order);
+
+        pay(started, 12000, Faults.none());
+
+        DocumentContext paid = awaitStatus(order, "PAID");
+        assertThat(paid.<List<Boolean>>read("$.payments[*].retaken")).containsExactly(true);
+        assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE order_id = '" + order + "' AND hold_until IS NULL"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aPaymentAfterTheSeatsWentToAnotherOrderEndsRefunded() throws Exception {
+        long screening = Api.newScreening(2);
+        String late = heldOrder(screening, "E5", "E6");
+        DocumentContext started = startPayment(late, "alipay");
+        lapse(late);
+        String taker = heldOrder(screening, "E5", "E6");
+
+        pay(started, 12000, Faults.none());
+
+        DocumentContext refunded = awaitStatus(late, "REFUNDED");
+        assertThat(refunded.<List<String>>read("$.payments[*].reason")).containsExactly("SEATS_GONE");
+        String tradeNo = refunded.read("$.payments[0].tradeNo");
+        assertThat(SharedPipeline.gateway().refunds()).filteredOn(r -> r.tradeNo().equals(tradeNo)).singleElement()
+                .satisfies(r -> assertThat(r.amountMinor()).isEqualTo(12000));
+        assertThat(json(get("/api/orders/" + taker)).<String>read("$.status")).isEqualTo("HELD");
+    }
+
+    /**
+     * A second order-api whose Kafka is not reachable yet: its bootstrap address is a port where nothing listens
+     * until the proxy opens (then the client learns the broker's own address from the metadata, as usual).
+     */
+    @Test
+    void whileKafkaIsUnreachableTheEndpointAnswersAnErrorAndTheGatewaysResendSucceedsOnceItIsBack() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "F1");
+        DocumentContext started = startPayment(order, "alipay");
+        EmbeddedStack stack = EmbeddedStack.shared();
+        int kafkaPort = Integer.parseInt(stack.kafkaBootstrapServers().replaceAll(".*:", ""));
+        int unreachable = TcpProxy.freePort();
+        Map<String, Object> properties = new LinkedHashMap<>(stack.properties());
+        properties.putAll(SharedPipeline.gatewayProperties());
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("server.port", 0);
+        properties.put("spring.kafka.bootstrap-servers", "127.0.0.1:" + unreachable);
+        properties.put("spring.kafka.listener.auto-startup", false);
+        properties.put("spring.kafka.admin.auto-create", false);
+        properties.put("marquee.outbox.relay.enabled", false);
+        properties.put("marquee.payments.publish-timeout", "2s");
+        try (ConfigurableApplicationContext cut = OrderApiApplication.application().registerShutdownHook(false)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new))) {
+            int port = ((WebServerApplicationContext) cut).getWebServer().getPort();
+            GatewaySimulator gateway = SharedPipeline.gateway();
+            long refusedBefore = gateway.deliveries().answeredOther();
+            gateway.pay(new PayRequest("alipay", started.read("$.paymentId"), 6000, "CNY",
+                    URI.create("http://127.0.0.1:" + port + "/api/payments/alipay/notify"), Outcome.SUCCESS,
+                    Faults.none()));
+
+            await().atMost(Duration.ofSeconds(30)).until(() -> gateway.deliveries().answeredOther() > refusedBefore);
+            assertThat(json(get("/api/orders/" + order)).<String>read("$.status")).isEqualTo("HELD");
+            try (TcpProxy kafkaBack = TcpProxy.open(unreachable, kafkaPort)) {
+                awaitStatus(order, "PAID");
+            }
+        }
+    }
+
+    private static String heldOrder(long screening, String... seats) throws Exception {
+        String body = "{\"customerId\":\"pay-" + System.nanoTime() + "\",\"screeningId\":" + screening
+                + ",\"seats\":[\"" + String.join("\",\"", seats) + "\"]}";
+        String id = json(post("/api/orders", body)).read("$.id");
+        awaitStatus(id, "HELD");
+        return id;
+    }
+
+    private static DocumentContext startPayment(String order, String gateway) throws Exception {
+        HttpResponse<String> started = post("/api/orders/" + order + "/payments", "{\"gateway\":\"" + gateway + "\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        return json(started);
+    }
+
+    private static void pay(DocumentContext started, long amountMinor, Faults faults) {
+        String gateway = started.read("$.gateway");
+        SharedPipeline.gateway().pay(new PayRequest(gateway, started.read("$.paymentId"), amountMinor, "CNY",
+                notifyUrl(gateway), Outcome.SUCCESS, faults));
+    }
+
+    private static URI notifyUrl(String gateway) {
+        return URI.create(SharedPipeline.baseUrl() + "/api/payments/" + gateway + "/notify");
+    }
+
+    /** Time passes for this order: its hold's deadline is now behind it. */
+    private static void lapse(String order) throws Exception {
+        String past = "NOW(3) - INTERVAL 1 SECOND";
+        assertThat(Api.execute("UPDATE seat_claim SET hold_until = " + past + " WHERE order_id = '" + order + "'"))
+                .isPositive();
+        Api.execute("UPDATE allocation SET hold_until = " + past + " WHERE order_id = '" + order + "'");
+        // the allocator remembers the hold with its old deadline until it reads the hall again
+        SharedPipeline.get().context("seat-allocator").getBean(SeatAllocation.class).forgetViews();
+    }
+
+    private static Map<String, String> alipayNotice(String outTradeNo, String amount) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("notify_id", "forged-" + System.nanoTime());
+        params.put("notify_time", AlipayTime.format(Instant.now()));
+        params.put("notify_type", "trade_status_sync");
+        params.put("app_id", "2021000000000001");
+        params.put("out_trade_no", outTradeNo);
+        params.put("trade_no", "2026112122001" + System.nanoTime());
+        params.put("total_amount", amount);
+        params.put("trade_status", "TRADE_SUCCESS");
+        return params;
+    }
+
+    private static HttpResponse<String> notify(String gateway, Map<String, String> params) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(notifyUrl(gateway))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(AlipaySigner.formEncode(params))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Set<String> orderPaidEventIds(String order) {
+        EmbeddedStack stack = EmbeddedStack.shared();
+        Set<String> ids = new HashSet<>();
+        try (KafkaConsumer<String, Object> events = TopicReader.fromBeginning(stack.kafkaBootstrapServers(),
+                stack.schemaRegistryUrl(), Topics.ORDER_EVENTS)) {
+            List<ConsumerRecord<String, Object>> records = new ArrayList<>();
+            long emptyPolls = 0;
+            while (emptyPolls < 3) {
+                var batch = events.poll(Duration.ofMillis(300));
+                emptyPolls = batch.isEmpty() ? emptyPolls + 1 : 0;
+                batch.forEach(records::add);
+            }
+            records.stream().filter(r -> order.equals(r.key()) && r.value() instanceof OrderPaid)
+                    .forEach(r -> ids.add(((OrderPaid) r.value()).getEventId()));
+        }
+        return ids;
+    }
+
+}
