@@ -38,6 +38,7 @@ import dev.marquee.stack.EmbeddedStack;
 final class PaymentRun {
 
     private static final Pattern ID = Pattern.compile("\"(?:id|paymentId)\":\"([^\"]+)\"");
+    private static final Pattern PAY_BEFORE = Pattern.compile("\"payBefore\":\"([^\"]+)\"");
     private static final long PRICE = 6000;
 
     private final PaymentsPlan plan;
@@ -60,21 +61,25 @@ final class PaymentRun {
         Random random = new Random(plan.seed());
         Map<String, Instant> sendAt = new ConcurrentHashMap<>();
         Map<String, Boolean> late = new ConcurrentHashMap<>();
-        Duration lateBy = plan.hold().plusSeconds(2);
-        out.printf("bench: %d orders held; paying them at %s (%.0f%% duplicated, %.0f%% late by %d s)%n",
-                orders.size(), plan.gateway(), plan.duplicates() * 100, plan.late() * 100, lateBy.toSeconds());
+        out.printf("bench: %d orders held; paying them at %s (%.0f%% duplicated, %.0f%% 2 s after the hold lapsed)%n",
+                orders.size(), plan.gateway(), plan.duplicates() * 100, plan.late() * 100);
         long start = System.nanoTime();
         Instant began = Instant.now();
         inParallel(orders, order -> {
             boolean isLate = random.nextDouble() < plan.late();
             boolean twice = random.nextDouble() < plan.duplicates();
-            String paymentId = id(post("/api/orders/" + order + "/payments", "{\"gateway\":\"" + plan.gateway() + "\"}"));
-            Duration delay = isLate ? lateBy : Duration.ZERO;
-            sendAt.put(order, Instant.now().plus(delay));
+            String started = post("/api/orders/" + order + "/payments", "{\"gateway\":\"" + plan.gateway() + "\"}");
+            Matcher payBefore = PAY_BEFORE.matcher(started);
+            Instant now = Instant.now();
+            Duration delay = isLate && payBefore.find()
+                    ? Duration.between(now, Instant.parse(payBefore.group(1))).plusSeconds(2) : Duration.ZERO;
+            sendAt.put(order, now.plus(delay));
             late.put(order, isLate);
-            gateway.pay(new PayRequest(plan.gateway(), paymentId, 2 * PRICE, "CNY",
+            // the simulator scales its delays like its resends
+            Duration scaled = Duration.ofMillis((long) (delay.toMillis() / PaymentsCommand.GATEWAY_TIME_SCALE));
+            gateway.pay(new PayRequest(plan.gateway(), id(started), 2 * PRICE, "CNY",
                     URI.create(api + "/api/payments/" + plan.gateway() + "/notify"), Outcome.SUCCESS,
-                    new Faults(twice ? 1 : 0, delay, false, false)));
+                    new Faults(twice ? 1 : 0, scaled, false, false)));
         });
         PaymentLedger ledger = new PaymentLedger(stack);
         long deadline = System.nanoTime() + plan.timeout().toNanos();

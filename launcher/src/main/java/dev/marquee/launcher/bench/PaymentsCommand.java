@@ -27,11 +27,14 @@ import picocli.CommandLine.Spec;
                 "refunded), no seat is both sold and free, and every order ends PAID or REFUNDED."})
 final class PaymentsCommand implements Callable<Integer> {
 
+    /** The simulator's resends come 100 times sooner than Alipay's (its delays are scaled too). */
+    static final double GATEWAY_TIME_SCALE = 0.01;
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--orders", description = "Held orders to pay. Default: ${DEFAULT-VALUE}")
-    int orders = 1000;
+    int orders = 500;
 
     @Option(names = "--clients", description = "Concurrent clients starting payments. Default: ${DEFAULT-VALUE}")
     int clients = 8;
@@ -45,8 +48,9 @@ final class PaymentsCommand implements Callable<Integer> {
     @Option(names = "--late", description = "Share of callbacks sent after the hold lapsed. Default: ${DEFAULT-VALUE}")
     double late = 0.05;
 
-    @Option(names = "--hold", converter = DurationConverter.class, description = "Hold duration of the run. Default: 15s")
-    Duration hold = Duration.ofSeconds(15);
+    @Option(names = "--hold", converter = DurationConverter.class,
+            description = "Hold duration of the run; late callbacks come 2 s after their hold's deadline. Default: 30s")
+    Duration hold = Duration.ofSeconds(30);
 
     @Option(names = "--gateway", description = "alipay or stripe. Default: ${DEFAULT-VALUE}")
     String gateway = "alipay";
@@ -71,7 +75,7 @@ final class PaymentsCommand implements Callable<Integer> {
         PaymentsPlan plan = new PaymentsPlan(orders, clients, rate, duplicates, late, hold, gateway, timeout, seed);
         PaymentsReport report;
         try (EmbeddedStack stack = EmbeddedStack.start(dataDir, StackPorts.ephemeral(), 6);
-             SimulatedGateways gateways = SimulatedGateways.start(0, 0.01);
+             SimulatedGateways gateways = SimulatedGateways.start(0, GATEWAY_TIME_SCALE);
              Pipeline pipeline = Pipeline.start(stack.properties(), Map.of(), overrides(gateways))) {
             report = new PaymentRun(plan, stack, pipeline, gateways.simulator(), System.out).run();
         }

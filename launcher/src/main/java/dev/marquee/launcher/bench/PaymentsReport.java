@@ -44,14 +44,26 @@ record PaymentsReport(PaymentsPlan plan, int orders, double seconds, DeliverySta
         return histogram;
     }
 
+    /** On-time payments settled per second, from the first callback sent to the last of them seen PAID. */
+    private double settledPerSecond() {
+        Instant first = sentAt.values().stream().min(Instant::compareTo).orElse(Instant.EPOCH);
+        var onTime = paidAt.entrySet().stream().filter(e -> !late.getOrDefault(e.getKey(), false)).toList();
+        Instant last = onTime.stream().map(Map.Entry::getValue).max(Instant::compareTo).orElse(first);
+        long millis = Math.max(1, Duration.between(first, last).toMillis());
+        return onTime.size() * 1000.0 / millis;
+    }
+
     void print(PrintStream out) throws Exception {
+        double settledPerSecond = settledPerSecond();
         Histogram onTime = latency(false);
         Histogram lateOnes = latency(true);
         double callbacksPerSecond = deliveries.sent() / seconds;
         out.printf("%npayments: %d held orders paid at %s, %.0f%% duplicated, %.0f%% late; %.1f s%n", orders,
                 plan.gateway(), plan.duplicates() * 100, plan.late() * 100, seconds);
-        out.printf("callbacks:  %d delivered (%.0f/s over the run), %d answered success, %d answered otherwise%n",
+        out.printf("callbacks:  %d delivered (%.0f/s over the whole run, late ones included), %d answered success, %d answered otherwise%n",
                 deliveries.sent(), callbacksPerSecond, deliveries.answeredSuccess(), deliveries.answeredOther());
+        out.printf("settled:    %.0f on-time payments per second (first callback sent to the last of them PAID)%n",
+                settledPerSecond);
         out.printf("outcomes:   %d paid (%d retaken after their hold lapsed), %d refunded, %d unsettled%n",
                 paidAt.size(), invariants.retaken(), invariants.refunded(), invariants.unsettled());
         out.printf("latency from the callback's send time to PAID at order-api:%n");
@@ -72,6 +84,7 @@ record PaymentsReport(PaymentsPlan plan, int orders, double seconds, DeliverySta
         json.put("seconds", Math.round(seconds * 100) / 100.0);
         json.put("callbacks", deliveries.sent());
         json.put("callbacksPerSecond", Math.round(callbacksPerSecond * 10) / 10.0);
+        json.put("settledPerSecond", Math.round(settledPerSecond * 10) / 10.0);
         json.put("paid", paidAt.size());
         json.put("refunded", invariants.refunded());
         json.put("retaken", invariants.retaken());
