@@ -7,7 +7,10 @@ public final class Topics {
 
     /** {@code OrderRequested}, keyed by hallId. */
     public static final String ORDER_REQUESTS = "order-requests";
-    /** {@code SeatsHeld}, {@code SeatsRejected}, {@code SeatsReleased}, {@code TicketsIssued}, keyed by orderId. */
+    /**
+     * {@code SeatsHeld}, {@code SeatsRejected}, {@code SeatsReleased}, {@code HoldExtended}, {@code TicketsIssued},
+     * keyed by orderId.
+     */
     public static final String SEAT_EVENTS = "seat-events";
     /** {@code PaymentCallbackReceived}, keyed by orderId. */
     public static final String PAYMENT_CALLBACKS = "payment-callbacks";
