@@ -1,6 +1,7 @@
 package dev.marquee.ledger;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -27,21 +28,46 @@ public final class HallLock {
         this.lease = lease;
     }
 
-    /** Runs {@code work} while holding the hall's lock, releasing it in every case. */
+    /**
+     * Runs {@code work} while holding the hall's lock, releasing it in every case.
+     *
+     * @throws HallBusyException if the lock could not be had within the configured wait
+     */
     public <T> T runLocked(long hallId, Function<FencingToken, T> work) {
-        RFencedLock lock = redisson.getFencedLock("marquee:hall-lock:" + hallId);
-        Long token = acquire(lock);
+        RFencedLock lock = lockOf(hallId);
+        Long token = acquire(lock, wait);
         if (token == null) {
             throw new HallBusyException(hallId, wait);
         }
+        return runHolding(lock, new FencingToken(hallId, token), work);
+    }
+
+    /**
+     * Runs {@code work} if the hall's lock can be had within {@code wait}, releasing it in every case. For workers
+     * that pass a busy hall by (another instance or another writer has it) and come back to it later.
+     *
+     * @return what {@code work} returned; empty if the hall stayed locked (or if {@code work} returned null)
+     */
+    public <T> Optional<T> tryRunLocked(long hallId, Duration wait, Function<FencingToken, T> work) {
+        RFencedLock lock = lockOf(hallId);
+        Long token = acquire(lock, wait);
+        return token == null ? Optional.empty()
+                : Optional.ofNullable(runHolding(lock, new FencingToken(hallId, token), work));
+    }
+
+    private RFencedLock lockOf(long hallId) {
+        return redisson.getFencedLock("marquee:hall-lock:" + hallId);
+    }
+
+    private static <T> T runHolding(RFencedLock lock, FencingToken token, Function<FencingToken, T> work) {
         try {
-            return work.apply(new FencingToken(hallId, token));
+            return work.apply(token);
         } finally {
-            release(lock, hallId);
+            release(lock, token.hallId());
         }
     }
 
-    private Long acquire(RFencedLock lock) {
+    private Long acquire(RFencedLock lock, Duration wait) {
         try {
             return lock.tryLockAndGetToken(wait.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {

@@ -24,10 +24,12 @@ public class SeatLedger {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final Holds holds;
 
     public SeatLedger(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.holds = new Holds(jdbc);
     }
 
     /** Every claim on the screening's seats, live or lapsed, by seat label. */
@@ -148,6 +150,29 @@ public class SeatLedger {
                 });
     }
 
+    /**
+     * Gives a customer's held seats back. Call it inside the transaction that admitted the hall's fencing token
+     * (under the hall's lock), the same transaction that records the order's cancellation:
+     * <ul>
+     * <li>the order's allocation is HELD, not closed, and the order still holds live seats (deadline after
+     * {@code now}, not sold): those claims are deleted, the allocation is closed as {@link ClosedBy#CANCELLED}
+     * with the labels released, and the labels are returned in the order's seat order;</li>
+     * <li>the hold was closed as CANCELLED before: the labels that cancellation released are returned again and
+     * nothing is written (idempotent);</li>
+     * <li>otherwise {@link HoldNotCancellableException} says why, and nothing is written: {@code NO_HOLD} (no HELD
+     * allocation), {@code SOLD} (a seat of the order is sold), {@code LAPSED} (the deadline passed; the expiry worker
+     * releases it), {@code EXPIRED} or {@code PAID} (the expiry worker closed it so).</li>
+     * </ul>
+     * The allocation row is locked until commit, so a concurrent expiry and cancellation of one order cannot both
+     * close it.
+     *
+     * @return the seat labels released (returned to sale), in the order's seat order
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> cancelHold(String orderId, Instant now) {
+        return holds.cancel(orderId, now);
+    }
+
     private static void requireAll(int[][] counts, int expected, String what) {
         long applied = Arrays.stream(counts).flatMapToInt(Arrays::stream).filter(n -> n == 1).count();
         if (applied != expected) {
@@ -156,7 +181,7 @@ public class SeatLedger {
         }
     }
 
-    private static SeatClaim claim(ResultSet rs, int row) throws SQLException {
+    static SeatClaim claim(ResultSet rs, int row) throws SQLException {
         return new SeatClaim(rs.getLong("screening_id"), rs.getString("seat_label"), rs.getString("order_id"),
                 rs.getString("customer_id"), instant(rs.getTimestamp("hold_until")), rs.getLong("fencing_token"));
     }
@@ -172,11 +197,11 @@ public class SeatLedger {
                 instant(rs.getTimestamp("decided_at")));
     }
 
-    private static Timestamp timestamp(Instant instant) {
+    static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }
 
-    private static Instant instant(Timestamp timestamp) {
+    static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -22,6 +22,11 @@ public class SeatLedgerConfiguration {
     }
 
     @Bean
+    Holds holds(DataSource dataSource, SeatLedger ledger) {
+        return new Holds(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
     HallFence hallFence(DataSource dataSource, SeatLedger ledger) {
         return new HallFence(JdbcClient.create(dataSource));
     }

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.marquee.stack.EmbeddedStack;
@@ -34,6 +39,7 @@ class SeatLedgerIT {
     static HikariDataSource db;
     static RedissonClient redisson;
     static SeatLedger ledger;
+    static Holds holds;
     static HallFence fence;
     static TransactionTemplate tx;
     static JdbcClient jdbc;
@@ -50,6 +56,7 @@ class SeatLedgerIT {
         config.useSingleServer().setAddress(stack.redisAddress());
         redisson = Redisson.create(config);
         ledger = new SeatLedger(new JdbcTemplate(db));
+        holds = new Holds(new JdbcTemplate(db));
         fence = new HallFence(JdbcClient.create(db));
         tx = new TransactionTemplate(new DataSourceTransactionManager(db));
         jdbc = JdbcClient.create(db);
@@ -199,6 +206,172 @@ class SeatLedgerIT {
         assertThat(ledger.claims(hall, List.of("G1", "G2")).values())
                 .extracting(SeatClaim::seatLabel, SeatClaim::orderId, SeatClaim::isSold)
                 .containsExactlyInAnyOrder(tuple("G1", "buyer", false), tuple("G2", "other", false));
+    }
+
+    @Test
+    void aCancellationReleasesTheLiveHoldOnceAndAnswersTheSameAgain() {
+        long hall = HALLS.incrementAndGet();
+        Instant now = Instant.now();
+        hold(hall, "cancel-me", now.plusSeconds(600), "H2", "H1");
+        hold(hall, "neighbour", now.plusSeconds(600), "H3");
+
+        List<String> released = inTransaction(hall, () -> ledger.cancelHold("cancel-me", now));
+        List<String> again = inTransaction(hall, () -> ledger.cancelHold("cancel-me", now.plusSeconds(1)));
+
+        assertThat(released).containsExactly("H2", "H1");
+        assertThat(again).isEqualTo(released);
+        assertThat(claimsOf(hall)).containsExactly("H3=neighbour");
+        assertThat(closure("cancel-me")).isEqualTo("CANCELLED:H2,H1");
+    }
+
+    @Test
+    void aHoldSoldLapsedOrClosedOtherwiseIsNotCancelledAndNothingChanges() {
+        long hall = HALLS.incrementAndGet();
+        Instant now = Instant.now();
+        hold(hall, "sold", now.plusSeconds(600), "I1");
+        hold(hall, "lapsed", now.minusSeconds(1), "I2");
+        hold(hall, "expired", now.minusSeconds(1), "I3");
+        tx.executeWithoutResult(s -> {
+            fence.admit(new FencingToken(hall, 2));
+            ledger.sell(new Sale(hall, "sold", "c", List.of("I1"), List.of(), List.of()), 2, now);
+        });
+        tx.executeWithoutResult(s -> holds.close(List.of(new HoldClosing("expired", ClosedBy.EXPIRED, List.of())),
+                now));
+
+        assertThat(refusal(hall, "sold", now)).isEqualTo(HoldNotCancellableException.Reason.SOLD);
+        assertThat(refusal(hall, "lapsed", now)).isEqualTo(HoldNotCancellableException.Reason.LAPSED);
+        assertThat(refusal(hall, "expired", now)).isEqualTo(HoldNotCancellableException.Reason.EXPIRED);
+        assertThat(refusal(hall, "never-held", now)).isEqualTo(HoldNotCancellableException.Reason.NO_HOLD);
+        assertThat(claimsOf(hall)).containsExactly("I1=sold", "I2=lapsed", "I3=expired");
+        assertThat(closure("sold")).isEqualTo("null:null");
+        assertThat(closure("lapsed")).isEqualTo("null:null");
+    }
+
+    @Test
+    void theExpiryWorkersViewIsTheHallsOpenLapsedHoldsOldestFirst() {
+        long hall = HALLS.incrementAndGet();
+        long elsewhere = HALLS.incrementAndGet();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        hold(hall, "late-" + hall, now.minusSeconds(1), "J1");
+        hold(hall, "oldest-" + hall, now.minusSeconds(9), "J2");
+        hold(hall, "closed-" + hall, now.minusSeconds(5), "J3");
+        hold(hall, "live-" + hall, now.plusSeconds(60), "J4");
+        hold(elsewhere, "other-hall-" + hall, now.minusSeconds(3), "J1");
+        tx.executeWithoutResult(s -> holds.close(List.of(new HoldClosing("closed-" + hall, ClosedBy.PAID,
+                List.of())), now));
+
+        List<OpenHold> lapsed = tx.execute(s -> holds.lapsedForUpdate(hall, now, 10));
+        List<OpenHold> first = tx.execute(s -> holds.lapsedForUpdate(hall, now, 1));
+
+        assertThat(lapsed).extracting(OpenHold::orderId).containsExactly("oldest-" + hall, "late-" + hall);
+        assertThat(lapsed.getFirst()).isEqualTo(new OpenHold("oldest-" + hall, hall, hall, List.of("J2"),
+                now.minusSeconds(9), null, 1));
+        assertThat(first).extracting(OpenHold::orderId).containsExactly("oldest-" + hall);
+        assertThat(holds.hallsWithLapsedHolds(now, 100_000)).contains(hall, elsewhere);
+    }
+
+    @Test
+    void aReleaseDeletesOnlyTheOrdersOwnLapsedHolds() {
+        long hall = HALLS.incrementAndGet();
+        Instant now = Instant.now();
+        hold(hall, "gone", now.minusSeconds(1), "K1", "K2", "K3");
+        tx.executeWithoutResult(s -> {
+            fence.admit(new FencingToken(hall, 2));
+            ledger.claim(List.of(), List.of(new Takeover(new SeatClaim(hall, "K2", "taker", "c", now.plusSeconds(600),
+                    2), "gone")), now);
+        });
+        List<SeatClaim> asRead = List.copyOf(holds.claimsOf(List.of("gone")).get("gone"));
+        List<SeatClaim> stale = List.of(new SeatClaim(hall, "K2", "gone", "c", now.minusSeconds(1), 1));
+
+        List<SeatClaim> released = tx.execute(s -> holds.release(
+                Stream.concat(asRead.stream(), stale.stream()).toList(), now));
+
+        assertThat(released).extracting(SeatClaim::seatLabel).containsExactlyInAnyOrder("K1", "K3");
+        assertThat(claimsOf(hall)).containsExactly("K2=taker");
+    }
+
+    @Test
+    void aHoldIsExtendedOnceAndClosedOnce() {
+        long hall = HALLS.incrementAndGet();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        hold(hall, "paying", now.minusSeconds(1), "L1", "L2");
+        OpenHold hold = tx.execute(s -> holds.lapsedForUpdate(hall, now, 10)).getFirst();
+        Instant extended = now.plusSeconds(300);
+
+        tx.executeWithoutResult(s -> holds.extend(hold, hold.seats(), extended, 5, now));
+
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> holds.extend(hold, hold.seats(), extended.plusSeconds(1),
+                6, now))).isInstanceOf(IllegalStateException.class);
+        assertThat(ledger.claims(hall).values()).extracting(SeatClaim::holdUntil, SeatClaim::fencingToken)
+                .containsOnly(tuple(extended, 5L));
+        List<OpenHold> beforeNewDeadline = tx.execute(s -> holds.lapsedForUpdate(hall, now.plusSeconds(1), 10));
+        List<OpenHold> atNewDeadline = tx.execute(s -> holds.lapsedForUpdate(hall, extended, 10));
+        assertThat(beforeNewDeadline).isEmpty();
+        assertThat(atNewDeadline).singleElement().satisfies(h -> assertThat(h.extendedAt()).isEqualTo(now));
+        HoldClosing closing = new HoldClosing("paying", ClosedBy.EXPIRED, List.of("L1", "L2"));
+        List<String> closedFirst = tx.execute(s -> holds.close(List.of(closing), now));
+        List<String> closedAgain = tx.execute(s -> holds.close(List.of(closing), now));
+        assertThat(closedFirst).containsExactly("paying");
+        assertThat(closedAgain).isEmpty();
+        assertThat(closure("paying")).isEqualTo("EXPIRED:L1,L2");
+    }
+
+    @Test
+    void aBusyHallIsPassedByAfterTheShortWait() throws Exception {
+        long hall = HALLS.incrementAndGet();
+        HallLock lock = new HallLock(redisson, Duration.ofSeconds(10), Duration.ofSeconds(10));
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(1);
+        CompletableFuture<Long> holder = CompletableFuture.supplyAsync(() -> lock.runLocked(hall, token -> {
+            held.countDown();
+            awaitQuietly(done);
+            return token.value();
+        }));
+        assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        Optional<Long> whileBusy = lock.tryRunLocked(hall, Duration.ofMillis(100), FencingToken::value);
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        done.countDown();
+        long first = holder.join();
+
+        assertThat(whileBusy).isEmpty();
+        assertThat(waited).isLessThan(2_000);
+        assertThat(lock.tryRunLocked(hall, Duration.ofMillis(100), FencingToken::value)).hasValueSatisfying(
+                token -> assertThat(token).isGreaterThan(first));
+        Long nothing = lock.runLocked(hall, token -> null);
+        assertThat(nothing).as("work that answers nothing is not a busy hall").isNull();
+    }
+
+    private static void hold(long hall, String orderId, Instant until, String... seats) {
+        tx.executeWithoutResult(s -> {
+            fence.admit(new FencingToken(hall, 1));
+            ledger.claim(Arrays.stream(seats).map(seat -> new SeatClaim(hall, seat, orderId, "c", until, 1))
+                    .toList(), List.of(), Instant.now());
+            ledger.record(List.of(Allocation.held(orderId, hall, hall, List.of(seats), until, 1, Instant.now())));
+        });
+    }
+
+    private static <T> T inTransaction(long hall, Supplier<T> work) {
+        return tx.execute(s -> {
+            fence.admit(new FencingToken(hall, 3));
+            return work.get();
+        });
+    }
+
+    private static HoldNotCancellableException.Reason refusal(long hall, String orderId, Instant now) {
+        try {
+            inTransaction(hall, () -> ledger.cancelHold(orderId, now));
+        } catch (HoldNotCancellableException e) {
+            return e.reason();
+        }
+        throw new AssertionError("order " + orderId + " was cancelled");
+    }
+
+    /** How the order's hold ended, as {@code closed_by:released}. */
+    private static String closure(String orderId) {
+        return jdbc.sql("SELECT CONCAT(COALESCE(closed_by, 'null'), ':', COALESCE(released, 'null')) FROM allocation"
+                + " WHERE order_id = ?").param(orderId).query(String.class).single();
     }
 
     private static void write(FencingToken token, long hall, String seat, String orderId) {

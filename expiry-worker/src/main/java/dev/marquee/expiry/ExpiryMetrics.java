@@ -1,0 +1,49 @@
+package dev.marquee.expiry;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * {@code marquee.expiry.holds{outcome=expired|extended|paid}}: holds this instance closed or extended;
+ * {@code marquee.expiry.lag}: from a released hold's deadline to its release;
+ * {@code marquee.expiry.halls.busy}: halls passed by because another writer held their lock.
+ */
+public final class ExpiryMetrics {
+
+    private final MeterRegistry registry;
+    private final Timer lag;
+    private final Counter busy;
+
+    public ExpiryMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        this.lag = Timer.builder("marquee.expiry.lag").description("hold deadline to release")
+                .publishPercentileHistogram().register(registry);
+        this.busy = Counter.builder("marquee.expiry.halls.busy")
+                .description("halls passed by because their lock was held").register(registry);
+    }
+
+    void decided(Verdict verdict, Instant at) {
+        String outcome = switch (verdict) {
+            case Verdict.Paid paid -> "paid";
+            case Verdict.Extend extend -> "extended";
+            case Verdict.Release release -> {
+                lag.record(Duration.between(release.hold().holdUntil(), at));
+                yield "expired";
+            }
+        };
+        holds(outcome).increment();
+    }
+
+    void hallBusy() {
+        busy.increment();
+    }
+
+    private Counter holds(String outcome) {
+        return Counter.builder("marquee.expiry.holds").tag("outcome", outcome)
+                .description("holds ended or extended by this instance").register(registry);
+    }
+}
