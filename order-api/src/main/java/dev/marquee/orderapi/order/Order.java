@@ -179,6 +179,37 @@ public class Order {
         }
     }
 
+    /** The customer gave the held seats back. */
+    public boolean cancel(Instant now) {
+        if (status == OrderStatus.CANCELLED) {
+            return false;
+        }
+        require(OrderStatus.HELD, "be cancelled");
+        status = OrderStatus.CANCELLED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** The hold's deadline passed without a payment; an order that ended otherwise meanwhile stays as it is. */
+    public boolean expire(Instant now) {
+        if (status != OrderStatus.HELD && status != OrderStatus.PAYMENT_PENDING) {
+            return false;
+        }
+        status = OrderStatus.EXPIRED;
+        updatedAt = now;
+        return true;
+    }
+
+    /** A payment in flight bought the hold more time (once; the expiry worker decides). */
+    public boolean extendHold(Instant deadline, Instant now) {
+        if (status != OrderStatus.HELD && status != OrderStatus.PAYMENT_PENDING || deadline.equals(holdDeadline)) {
+            return false;
+        }
+        holdDeadline = deadline;
+        updatedAt = now;
+        return true;
+    }
+
     private void require(OrderStatus expected, String transition) {
         if (status != expected) {
             throw new IllegalOrderTransitionException(id, status, transition);

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies the allocator's answers to orders, each event exactly once: the event id is recorded in
+ * Applies the allocator's answers and the expiry worker's releases to orders, each event exactly once: the event id is recorded in
  * {@link ProcessedEvents} in the same transaction as the order's change.
  */
 @Service
@@ -42,6 +42,24 @@ public class SeatOutcomes {
         if (processed.firstDelivery(eventId, now)) {
             orders.findById(orderId).ifPresentOrElse(o -> o.reject(reason, detail, now),
                     () -> unknown(orderId, eventId));
+        }
+    }
+
+    /** The hold lapsed unpaid and the expiry worker released it. */
+    @Transactional
+    public void expired(String eventId, String orderId) {
+        Instant now = clock.instant();
+        if (processed.firstDelivery(eventId, now)) {
+            orders.findById(orderId).ifPresentOrElse(o -> o.expire(now), () -> unknown(orderId, eventId));
+        }
+    }
+
+    /** A payment in flight bought the hold more time. */
+    @Transactional
+    public void holdExtended(String eventId, String orderId, Instant deadline) {
+        Instant now = clock.instant();
+        if (processed.firstDelivery(eventId, now)) {
+            orders.findById(orderId).ifPresentOrElse(o -> o.extendHold(deadline, now), () -> unknown(orderId, eventId));
         }
     }
 

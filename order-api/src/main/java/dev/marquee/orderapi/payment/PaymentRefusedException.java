@@ -21,7 +21,7 @@ public final class PaymentRefusedException extends RuntimeException {
 
     static PaymentRefusedException orderNotPayable(String orderId, Object status, String why) {
         return new PaymentRefusedException(409, "order-not-payable", "Order " + orderId + " cannot be paid: " + why,
-                Map.of("orderId", orderId, "status", String.valueOf(status)));
+                Map.of("orderId", orderId, "orderStatus", String.valueOf(status)));
     }
 
     static PaymentRefusedException unknownGateway(String gateway, Object known) {

@@ -126,6 +126,41 @@ class OrderTest {
         assertThatThrownBy(() -> refunded.paid(NOW)).isInstanceOf(IllegalOrderTransitionException.class);
     }
 
+    @Test
+    void aHeldOrderIsCancelledOnceButAPaidOneCannotBe() {
+        Order order = held();
+        assertThat(order.cancel(NOW)).isTrue();
+        assertThat(order.cancel(NOW)).isFalse();
+        assertThat(order.status()).isEqualTo(OrderStatus.CANCELLED);
+
+        Order paid = held();
+        paid.paid(NOW);
+        assertThatThrownBy(() -> paid.cancel(NOW)).isInstanceOf(IllegalOrderTransitionException.class);
+    }
+
+    @Test
+    void anUnpaidHoldExpiresButAnOrderThatEndedOtherwiseStaysAsItIs() {
+        Order pending = held();
+        pending.claimPayment(NOW);
+        assertThat(pending.expire(NOW)).isTrue();
+        assertThat(pending.status()).isEqualTo(OrderStatus.EXPIRED);
+        assertThat(pending.paid(NOW)).as("late money that re-took the seats").isTrue();
+
+        Order cancelled = held();
+        cancelled.cancel(NOW);
+        assertThat(cancelled.expire(NOW)).isFalse();
+        assertThat(cancelled.status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void aPendingPaymentExtendsTheHoldAndARepeatChangesNothing() {
+        Order order = held();
+        order.claimPayment(NOW);
+        assertThat(order.extendHold(DEADLINE.plusSeconds(300), NOW)).isTrue();
+        assertThat(order.extendHold(DEADLINE.plusSeconds(300), NOW)).isFalse();
+        assertThat(order.holdDeadline()).isEqualTo(DEADLINE.plusSeconds(300));
+    }
+
     private static Order held() {
         Order order = requested();
         order.hold(List.of("A1", "A2"), DEADLINE, NOW);

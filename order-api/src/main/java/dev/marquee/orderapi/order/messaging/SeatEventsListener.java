@@ -1,5 +1,6 @@
 package dev.marquee.orderapi.order.messaging;
 
+import dev.marquee.events.HoldExtended;
 import dev.marquee.events.SeatsHeld;
 import dev.marquee.events.SeatsRejected;
 import dev.marquee.events.TicketsIssued;
@@ -10,7 +11,7 @@ import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** The allocator's answers, one handler per event type; and the tickets of paid orders. */
+/** The allocator's answers, hold extensions and the tickets of paid orders, one handler per event type. */
 @Component
 @KafkaListener(id = "order-api-seat-events", topics = Topics.SEAT_EVENTS, groupId = "order-api")
 class SeatEventsListener {
@@ -38,8 +39,14 @@ class SeatEventsListener {
         payments.ticketsIssued(event.getEventId(), event.getOrderId(), event.getSeats());
     }
 
+    @KafkaHandler
+    void on(HoldExtended event) {
+        outcomes.holdExtended(event.getEventId(), event.getOrderId(), event.getHoldDeadline());
+    }
+
     @KafkaHandler(isDefault = true)
     void ignore(Object event) {
-        // SeatsReleased is handled once the expiry worker and cancellation exist.
+        // SeatsReleased: the order learns its end from OrderExpired / its own cancellation; the seat map reads the
+        // ledger itself.
     }
 }

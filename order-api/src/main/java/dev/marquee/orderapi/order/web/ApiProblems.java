@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.marquee.orderapi.catalog.ScreeningNotFoundException;
 import dev.marquee.orderapi.order.IdempotencyKeyReusedException;
+import dev.marquee.orderapi.order.OrderNotCancellableException;
 import dev.marquee.orderapi.order.OrderNotFoundException;
 import dev.marquee.orderapi.order.OrderRefusedException;
 import org.springframework.dao.TransientDataAccessException;
@@ -58,6 +59,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail screeningNotFound(ScreeningNotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "screening-not-found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail notCancellable(OrderNotCancellableException e) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "order-not-cancellable", e.getMessage());
+        problem.setProperty("orderStatus", e.status().name());
+        return problem;
     }
 
     @ExceptionHandler

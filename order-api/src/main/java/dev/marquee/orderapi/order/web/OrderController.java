@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.marquee.orderapi.order.Order;
+import dev.marquee.orderapi.order.OrderCancellation;
 import dev.marquee.orderapi.order.OrderNotFoundException;
 import dev.marquee.orderapi.order.OrderPlacement;
 import dev.marquee.orderapi.order.Orders;
@@ -32,12 +33,15 @@ import org.springframework.web.bind.annotation.RestController;
 class OrderController {
 
     private final OrderPlacement placement;
+    private final OrderCancellation cancellation;
     private final Orders orders;
     private final Payments payments;
     private final Tickets tickets;
 
-    OrderController(OrderPlacement placement, Orders orders, Payments payments, Tickets tickets) {
+    OrderController(OrderPlacement placement, OrderCancellation cancellation, Orders orders, Payments payments,
+                    Tickets tickets) {
         this.placement = placement;
+        this.cancellation = cancellation;
         this.orders = orders;
         this.payments = payments;
         this.tickets = tickets;
@@ -63,6 +67,17 @@ class OrderController {
     @GetMapping("/{id}")
     OrderView order(@PathVariable String id) {
         Order order = orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
+        return view(order);
+    }
+
+    /** Gives a held order's seats back at once: 200 with the order, CANCELLED; again, the same answer. */
+    @PostMapping("/{id}/cancel")
+    OrderView cancel(@PathVariable String id) {
+        return view(cancellation.cancel(id));
+    }
+
+    private OrderView view(Order order) {
+        String id = order.id();
         return OrderView.of(order, payments.findByOrderIdOrderByCreatedAt(id).stream().map(PaymentView::of).toList(),
                 tickets.of(id));
     }

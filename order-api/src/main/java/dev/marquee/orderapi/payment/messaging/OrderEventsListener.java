@@ -1,24 +1,33 @@
 package dev.marquee.orderapi.payment.messaging;
 
+import dev.marquee.events.OrderExpired;
 import dev.marquee.events.OrderPaid;
 import dev.marquee.events.PaymentFailed;
 import dev.marquee.events.RefundCompleted;
 import dev.marquee.events.RefundRequested;
+import dev.marquee.orderapi.order.SeatOutcomes;
 import dev.marquee.orderapi.payment.PaymentOutcomes;
 import dev.marquee.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** payment-listener's verdicts, one handler per event type. */
+/** payment-listener's verdicts and the expiry worker's, one handler per event type. */
 @Component
 @KafkaListener(id = "order-api-order-events", topics = Topics.ORDER_EVENTS, groupId = "order-api")
 class OrderEventsListener {
 
     private final PaymentOutcomes outcomes;
+    private final SeatOutcomes holds;
 
-    OrderEventsListener(PaymentOutcomes outcomes) {
+    OrderEventsListener(PaymentOutcomes outcomes, SeatOutcomes holds) {
         this.outcomes = outcomes;
+        this.holds = holds;
+    }
+
+    @KafkaHandler
+    void on(OrderExpired event) {
+        holds.expired(event.getEventId(), event.getOrderId());
     }
 
     @KafkaHandler
@@ -46,6 +55,6 @@ class OrderEventsListener {
 
     @KafkaHandler(isDefault = true)
     void ignore(Object event) {
-        // OrderExpired and OrderCancelled are applied once the expiry worker and cancellation exist.
+        // OrderCancelled: order-api cancelled the order itself, in the transaction that wrote this event.
     }
 }
