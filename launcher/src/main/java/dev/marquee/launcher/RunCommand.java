@@ -52,14 +52,22 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--partitions", description = "Partitions of each event topic. Default: ${DEFAULT-VALUE}")
     int partitions = 6;
 
-    @Option(names = "--hold", description = "How long seats stay held awaiting payment (ISO-8601 or e.g. 15m). Default: ${DEFAULT-VALUE}")
-    String hold = "15m";
+    @Option(names = "--hold", description = {"How long seats stay held awaiting payment (ISO-8601 or e.g. 15m).",
+            "The demo holds briefly so that expiry can be watched; production's default is 15m. Default: ${DEFAULT-VALUE}"})
+    String hold = "2m";
+
+    @Option(names = "--sweep-interval", description = "How often the expiry worker looks for lapsed holds. Default: ${DEFAULT-VALUE}")
+    String sweepInterval = "1s";
+
+    @Option(names = "--expiry-port", description = "expiry-worker's management (health) port. Default: ${DEFAULT-VALUE}")
+    int expiryPort = 8083;
 
     private Map<String, String> overrides(SimulatedGateways gateways) {
         Map<String, String> overrides = new HashMap<>(SharedCores.properties());
         overrides.putAll(gateways.properties());
         overrides.put("marquee.topics.partitions", Integer.toString(partitions));
         overrides.put("marquee.hold.duration", hold);
+        overrides.put("marquee.expiry.sweep-interval", sweepInterval);
         return overrides;
     }
 
@@ -73,7 +81,8 @@ final class RunCommand implements Callable<Integer> {
         Pipeline pipeline;
         try {
             pipeline = Pipeline.start(stack.properties(),
-                    Map.of("order-api", httpPort, "seat-allocator", allocatorPort, "payment-listener", paymentsPort),
+                    Map.of("order-api", httpPort, "seat-allocator", allocatorPort, "payment-listener", paymentsPort,
+                            "expiry-worker", expiryPort),
                     overrides(gateways));
         } catch (RuntimeException e) {
             gateways.close();

@@ -14,7 +14,7 @@ enum Service {
     ORDER_API("order-api", OrderApiApplication::application, true),
     SEAT_ALLOCATOR("seat-allocator", SeatAllocatorApplication::application, true),
     PAYMENT_LISTENER("payment-listener", PaymentListenerApplication::application, true),
-    EXPIRY_WORKER("expiry-worker", ExpiryWorkerApplication::application, false),
+    EXPIRY_WORKER("expiry-worker", ExpiryWorkerApplication::application, true),
     BOX_OFFICE("box-office", BoxOfficeApplication::application, false);
 
     private final String id;

@@ -33,10 +33,6 @@ final class PaymentLedger {
         this.stack = stack;
     }
 
-    long held() throws SQLException {
-        return single("SELECT COUNT(*) FROM customer_order o WHERE " + BENCH_ORDERS + " AND o.status = 'HELD'");
-    }
-
     long unsettled() throws SQLException {
         return single("SELECT COUNT(*) FROM customer_order o WHERE " + BENCH_ORDERS
                 + " AND o.status NOT IN ('PAID', 'REFUNDED')");
