@@ -79,8 +79,8 @@ class ExpiryPipelineIT {
         long screening = Api.newScreening(2);
         List<String> orders = new ArrayList<>();
         int refundsBefore = SharedPipeline.gateway().refunds().size();
-        for (int i = 0; i < 20; i++) {
-            String order = heldOrder(screening, "H" + (i + 1));
+        for (int i = 0; i < 40; i++) {
+            String order = heldOrder(screening, (i < 20 ? "H" : "I") + (i % 20 + 1));
             DocumentContext started = json(post("/api/orders/" + order + "/payments", "{\"gateway\":\"alipay\"}"));
             Instant deadline = deadlineIn(order, Duration.ofMillis(1500));
             long delayMillis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
@@ -95,9 +95,9 @@ class ExpiryPipelineIT {
             assertThat(paid.<List<String>>read("$.payments[*].status")).containsExactly("PAID");
         }
         assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE screening_id = " + screening
-                + " AND hold_until IS NULL")).isEqualTo(20);
+                + " AND hold_until IS NULL")).isEqualTo(40);
         assertThat(count("SELECT COUNT(*) FROM payment_trade t JOIN customer_order o ON o.id = t.order_id"
-                + " WHERE o.screening_id = " + screening + " AND t.outcome = 'PAID'")).isEqualTo(20);
+                + " WHERE o.screening_id = " + screening + " AND t.outcome = 'PAID'")).isEqualTo(40);
         assertThat(SharedPipeline.gateway().refunds()).hasSize(refundsBefore);
     }
 
