@@ -1,0 +1,89 @@
+package dev.marquee.boxoffice;
+
+import javax.sql.DataSource;
+
+import dev.marquee.boxoffice.persistence.BoxOfficeSchema;
+import dev.marquee.boxoffice.persistence.Catalog;
+import dev.marquee.boxoffice.persistence.LiveFigures;
+import dev.marquee.boxoffice.persistence.LiveProjection;
+import dev.marquee.boxoffice.persistence.ProjectionStore;
+import dev.marquee.boxoffice.persistence.ProjectionTables;
+import dev.marquee.boxoffice.rebuild.BoxOfficeRebuild;
+import dev.marquee.boxoffice.rebuild.LiveConsumer;
+import dev.marquee.boxoffice.replay.ReplaySource;
+import dev.marquee.schemas.Topics;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BoxOfficeProperties.class)
+class BoxOfficeConfiguration {
+
+    @Bean
+    ProjectionStore liveProjectionStore(DataSource dataSource, JdbcTemplate jdbc) {
+        BoxOfficeSchema.migrate(dataSource);
+        return new ProjectionStore(jdbc, ProjectionTables.LIVE);
+    }
+
+    @Bean
+    LiveProjection liveProjection(ProjectionStore liveProjectionStore, TransactionTemplate tx,
+                                  BoxOfficeProperties properties) {
+        return new LiveProjection(liveProjectionStore, tx, properties.zoneId());
+    }
+
+    /** Takes the live store only so that the tables are migrated before the first query. */
+    @Bean
+    LiveFigures liveFigures(JdbcTemplate jdbc, ProjectionStore liveProjectionStore) {
+        return new LiveFigures(jdbc);
+    }
+
+    @Bean
+    Catalog catalog(JdbcTemplate jdbc) {
+        return new Catalog(jdbc);
+    }
+
+    /** Takes the live store only so that the tables are migrated before the first rebuild. */
+    @Bean
+    BoxOfficeRebuild boxOfficeRebuild(DataSource dataSource, ProjectionStore liveProjectionStore,
+                                      BoxOfficeProperties properties, LiveConsumer liveConsumer,
+                                      @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+                                      @Value("${marquee.schema-registry.url}") String registryUrl) {
+        return new BoxOfficeRebuild(dataSource, new ReplaySource(bootstrapServers, registryUrl),
+                properties.zoneId(), liveConsumer);
+    }
+
+    /**
+     * A batch that fails (the database unavailable, a deadlock) rolled back with its offsets and is retried with
+     * backoff until it succeeds; nothing is skipped, since a skipped batch would be missing from the figures.
+     */
+    @Bean
+    DefaultErrorHandler projectionErrorHandler() {
+        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
+        backOff.setMaxInterval(5_000);
+        return new DefaultErrorHandler(backOff);
+    }
+
+    @Bean
+    NewTopic orderEventsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
+                              @Value("${marquee.topics.replication-factor:1}") short replicas) {
+        return topic(Topics.ORDER_EVENTS, partitions, replicas);
+    }
+
+    @Bean
+    NewTopic seatEventsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
+                             @Value("${marquee.topics.replication-factor:1}") short replicas) {
+        return topic(Topics.SEAT_EVENTS, partitions, replicas);
+    }
+
+    private static NewTopic topic(String name, int partitions, short replicas) {
+        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).config("retention.ms", "-1").build();
+    }
+}

@@ -1,0 +1,139 @@
+package dev.marquee.boxoffice;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.marquee.schemas.Topics;
+import dev.marquee.schemas.serde.ConfluentAvroSerializer;
+import dev.marquee.stack.EmbeddedStack;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The embedded stack as the integration tests use it: a database connection, a producer that writes events as
+ * the services do (Confluent Avro, record-name subjects), order-api's catalog tables with the columns its
+ * migration declares, and the topics' end offsets.
+ */
+final class TestStack implements AutoCloseable {
+
+    final EmbeddedStack stack = EmbeddedStack.shared();
+    final HikariDataSource db = new HikariDataSource();
+    final JdbcClient jdbc;
+    final KafkaProducer<String, Object> producer;
+
+    TestStack() {
+        db.setJdbcUrl(stack.jdbcUrl());
+        db.setUsername(stack.credentials().appUser());
+        db.setPassword(stack.credentials().appPassword());
+        db.setMaximumPoolSize(4);
+        jdbc = JdbcClient.create(db);
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.kafkaBootstrapServers(),
+                "key.serializer", StringSerializer.class, "value.serializer", ConfluentAvroSerializer.class,
+                "schema.registry.url", stack.schemaRegistryUrl(),
+                "value.subject.name.strategy", "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy",
+                "linger.ms", 5, "batch.size", 256 * 1024, "acks", "all"));
+        createCatalog();
+    }
+
+    /** Creates the event topics as the services do (6 partitions, kept forever), unless they exist. */
+    void createEventTopics() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = Stream.of(Topics.ORDER_EVENTS, Topics.SEAT_EVENTS)
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, 6, (short) 1).configs(Map.of("retention.ms", "-1"))).toList();
+            admin.createTopics(missing).all().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The service's properties on this stack, as command-line arguments. */
+    String[] serviceArguments() {
+        Map<String, String> properties = new HashMap<>(stack.properties());
+        properties.put("server.port", "0");
+        properties.put("spring.main.banner-mode", "off");
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    RecordMetadata send(String topic, String key, Object event) {
+        try {
+            return producer.send(new ProducerRecord<>(topic, key, event)).get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void cinema(long id, String city) {
+        jdbc.sql("INSERT IGNORE INTO cinema (id, merchant_id, name, city, address) VALUES (?, 1, ?, ?, 'somewhere')")
+                .params(id, "Cinema " + id, city).update();
+    }
+
+    void movie(long id, String title) {
+        jdbc.sql("INSERT IGNORE INTO movie (id, title, original_title, director, cast_list, genres, country, language,"
+                + " duration_minutes, format, opening_day, poster_url) VALUES (?, ?, ?, 'd', 'c', 'g', 'CN', 'zh',"
+                + " 120, '2D', '2026-01-01', 'http://posters/x.jpg')").params(id, title, title).update();
+    }
+
+    /** The end offset of every partition of the topics. */
+    Map<TopicPartition, Long> endOffsets(String... topics) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", stack.kafkaBootstrapServers()), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                        .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            return consumer.endOffsets(partitions);
+        }
+    }
+
+    /** The offsets the live projection stored, per partition. */
+    Map<TopicPartition, Long> storedOffsets() {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        jdbc.sql("SELECT topic, partition_no, next_offset FROM box_office_offset").query(rs -> {
+            offsets.put(new TopicPartition(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+        });
+        return offsets;
+    }
+
+    /** Whether the projection has consumed everything up to these offsets (partitions at 0 need no row). */
+    boolean consumedUpTo(Map<TopicPartition, Long> ends) {
+        Map<TopicPartition, Long> stored = storedOffsets();
+        return ends.entrySet().stream().allMatch(e -> e.getValue() == 0
+                || stored.getOrDefault(e.getKey(), 0L) >= e.getValue());
+    }
+
+    private void createCatalog() {
+        jdbc.sql("CREATE TABLE IF NOT EXISTS cinema (id BIGINT NOT NULL PRIMARY KEY, merchant_id BIGINT NOT NULL,"
+                + " name VARCHAR(120) NOT NULL, city VARCHAR(80) NOT NULL, address VARCHAR(200) NOT NULL)"
+                + " ENGINE = InnoDB").update();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS movie (id BIGINT NOT NULL PRIMARY KEY, title VARCHAR(200) NOT NULL,"
+                + " original_title VARCHAR(200) NOT NULL, director VARCHAR(120) NOT NULL,"
+                + " cast_list VARCHAR(500) NOT NULL, genres VARCHAR(200) NOT NULL, country VARCHAR(80) NOT NULL,"
+                + " language VARCHAR(80) NOT NULL, duration_minutes INT NOT NULL, format VARCHAR(8) NOT NULL,"
+                + " opening_day DATE NOT NULL, poster_url VARCHAR(300) NOT NULL) ENGINE = InnoDB").update();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+        db.close();
+    }
+}
