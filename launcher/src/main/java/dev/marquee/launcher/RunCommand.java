@@ -62,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--expiry-port", description = "expiry-worker's management (health) port. Default: ${DEFAULT-VALUE}")
     int expiryPort = 8083;
 
+    @Option(names = "--box-office-port", description = "box-office's HTTP port (rankings). Default: ${DEFAULT-VALUE}")
+    int boxOfficePort = 8084;
+
     private Map<String, String> overrides(SimulatedGateways gateways) {
         Map<String, String> overrides = new HashMap<>(SharedCores.properties());
         overrides.putAll(gateways.properties());
@@ -82,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             pipeline = Pipeline.start(stack.properties(),
                     Map.of("order-api", httpPort, "seat-allocator", allocatorPort, "payment-listener", paymentsPort,
-                            "expiry-worker", expiryPort),
+                            "expiry-worker", expiryPort, "box-office", boxOfficePort),
                     overrides(gateways));
         } catch (RuntimeException e) {
             gateways.close();
@@ -99,9 +102,10 @@ final class RunCommand implements Callable<Integer> {
         }, "marquee-shutdown"));
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
         System.out.printf("%nMarquee is ready in %.1f s: order-api http://127.0.0.1:%d/api (health /actuator/health)"
-                        + " | gateway simulator %s | Kafka %s | schema registry %s | MariaDB %s | Redis %s"
+                        + " | box office http://127.0.0.1:%d/api/box-office/rankings | gateway simulator %s | Kafka %s | schema registry %s | MariaDB %s | Redis %s"
                         + " | Ctrl-C stops%n%n",
-                took.toMillis() / 1000.0, pipeline.port("order-api"), gateways.simulator().baseUri(),
+                took.toMillis() / 1000.0, pipeline.port("order-api"), pipeline.port("box-office"),
+                gateways.simulator().baseUri(),
                 stack.kafkaBootstrapServers(),
                 stack.schemaRegistryUrl(), stack.jdbcUrl(), stack.redisAddress());
         stopped.await();

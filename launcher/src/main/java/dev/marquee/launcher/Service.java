@@ -15,7 +15,7 @@ enum Service {
     SEAT_ALLOCATOR("seat-allocator", SeatAllocatorApplication::application, true),
     PAYMENT_LISTENER("payment-listener", PaymentListenerApplication::application, true),
     EXPIRY_WORKER("expiry-worker", ExpiryWorkerApplication::application, true),
-    BOX_OFFICE("box-office", BoxOfficeApplication::application, false);
+    BOX_OFFICE("box-office", BoxOfficeApplication::application, true);
 
     private final String id;
     private final Supplier<SpringApplicationBuilder> application;

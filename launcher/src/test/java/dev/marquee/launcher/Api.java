@@ -69,12 +69,17 @@ final class Api {
      * nobody else touches. Hall 1: 104 seats with wheelchair, companion and love seats; hall 2: 300 standard seats.
      */
     static long newScreening(long hallId) throws SQLException {
+        return newScreening(hallId, 1);
+    }
+
+    /** As {@link #newScreening(long)}, of another of the demo's movies (1 to 3, all licensed to cinema 1). */
+    static long newScreening(long hallId, long movieId) throws SQLException {
         long id = SCREENINGS.incrementAndGet();
         EmbeddedStack stack = EmbeddedStack.shared();
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.credentials().appUser(),
                 stack.credentials().appPassword()); Statement s = c.createStatement()) {
             s.execute("INSERT INTO screening (id, movie_id, hall_id, starts_at, ends_at, currency) VALUES (" + id
-                    + ", 1, " + hallId + ", NOW() + INTERVAL 1 DAY, NOW() + INTERVAL 1 DAY + INTERVAL 2 HOUR, 'CNY')");
+                    + ", " + movieId + ", " + hallId + ", NOW() + INTERVAL 1 DAY, NOW() + INTERVAL 1 DAY + INTERVAL 2 HOUR, 'CNY')");
             s.execute("INSERT INTO screening_price (screening_id, seat_type, amount_minor) VALUES (" + id
                     + ", 'STANDARD', 6000), (" + id + ", 'WHEELCHAIR', 4500), (" + id + ", 'COMPANION', 4500), ("
                     + id + ", 'LOVE_SEAT', 8000)");

@@ -20,13 +20,16 @@ class OperationsIT {
             "order-api, http_server_requests",
             "seat-allocator, spring_kafka_listener",
             "payment-listener, spring_kafka_listener",
-            "expiry-worker, marquee_expiry"})
+            "expiry-worker, marquee_expiry",
+            "box-office, http_server_requests"})
     void eachServiceIsReadyAndExposesPrometheusMetrics(String service, String metric) throws Exception {
         Pipeline pipeline = SharedPipeline.get();
+        String base = "http://127.0.0.1:" + pipeline.port(service);
         if (service.equals("order-api")) {
             Api.get("/api/movies");
+        } else if (service.equals("box-office")) {
+            get(base + "/api/box-office/rankings");
         }
-        String base = "http://127.0.0.1:" + pipeline.port(service);
 
         HttpResponse<String> readiness = get(base + "/actuator/health/readiness");
         HttpResponse<String> metrics = get(base + "/actuator/prometheus");
