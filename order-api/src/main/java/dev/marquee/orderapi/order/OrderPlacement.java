@@ -67,7 +67,8 @@ public class OrderPlacement {
         long amount = command.seats().isEmpty() ? command.anySeats() * standardPrice(screening)
                 : price(screening, command.seats());
         refuseWhatIsVisiblyTaken(screening, command);
-        return transaction.execute(status -> write(command, screening, amount, now));
+        return AcceptedWork.atNormalPriority(
+                () -> transaction.execute(status -> write(command, screening, amount, now)));
     }
 
     private Screening acceptable(PlaceOrder command, Instant now) {
