@@ -4,10 +4,12 @@ import static dev.marquee.launcher.Api.awaitStatus;
 import static dev.marquee.launcher.Api.json;
 import static dev.marquee.launcher.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +25,12 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
-/** An order request that cannot be decoded goes to order-requests-dlt, bytes intact, and the hall sells on. */
+/**
+ * An order request that cannot be decoded goes to order-requests-dlt, bytes intact, and the hall sells on; an
+ * operator can send it back once its cause is fixed.
+ */
 class DeadLetterIT {
 
     @BeforeAll
@@ -49,6 +55,38 @@ class DeadLetterIT {
         assertThat(deadLetters(bootstrap)).anySatisfy(value -> assertThat(value).isEqualTo(garbage));
     }
 
+    /**
+     * Re-driving sends each dead letter back once: the garbage goes back to order-requests, is set aside again
+     * (a second copy), and a second re-drive sends only that new copy (a third), not the first one again.
+     */
+    @Test
+    void aRedriveSendsEachDeadLetterBackOnce() throws Exception {
+        String bootstrap = EmbeddedStack.shared().kafkaBootstrapServers();
+        byte[] garbage = ("still not an order " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("order-requests", "1", garbage)).get();
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> copies(bootstrap, garbage) == 1);
+
+        assertThat(redrive(bootstrap)).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> copies(bootstrap, garbage) == 2);
+        assertThat(redrive(bootstrap)).isZero();
+        await().atMost(Duration.ofSeconds(20)).until(() -> copies(bootstrap, garbage) >= 3);
+        Thread.sleep(1000);
+
+        assertThat(copies(bootstrap, garbage)).isEqualTo(3);
+    }
+
+    private static int redrive(String bootstrap) {
+        return new CommandLine(new Marquee()).execute("dead-letters", "redrive", "order-requests-dlt",
+                "--bootstrap", bootstrap);
+    }
+
+    private static long copies(String bootstrap, byte[] value) {
+        return deadLetters(bootstrap).stream().filter(v -> Arrays.equals(v, value)).count();
+    }
+
     private static List<byte[]> deadLetters(String bootstrap) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
@@ -56,9 +94,11 @@ class DeadLetterIT {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<byte[]> values = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (values.isEmpty() && System.nanoTime() < deadline) {
+            while (System.nanoTime() < deadline
+                    && ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     values.add(record.value());
                 }
