@@ -78,7 +78,9 @@ class ExpiryWorkerIT {
         assertThat(cinema.seats(hall)).containsExactly("A3=" + neighbour + ":HELD");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !topics.events(Topics.ORDER_EVENTS, order, OrderExpired.class).isEmpty());
-        Thread.sleep(SWEEP.multipliedBy(3).toMillis());
+        // three more sweeps release nothing twice
+        await().during(SWEEP.multipliedBy(3)).atMost(SWEEP.multipliedBy(3).plusSeconds(5))
+                .until(() -> topics.events(Topics.ORDER_EVENTS, order, OrderExpired.class).size() == 1);
         assertThat(topics.events(Topics.ORDER_EVENTS, order, OrderExpired.class)).singleElement()
                 .satisfies(e -> assertThat(e.getOrderId()).isEqualTo(order));
         assertThat(topics.events(Topics.SEAT_EVENTS, order, SeatsReleased.class)).singleElement().satisfies(e -> {
@@ -126,7 +128,9 @@ class ExpiryWorkerIT {
         String order = cinema.soldOrder(hall, Instant.now().minusSeconds(1), "C1", "C2");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> cinema.isClosed(order));
-        Thread.sleep(SWEEP.multipliedBy(3).toMillis());
+        // three more sweeps write no event for it
+        await().during(SWEEP.multipliedBy(3)).atMost(SWEEP.multipliedBy(3).plusSeconds(5))
+                .until(() -> cinema.outboxRows(order) == 0 && topics.anyEvents(order).isEmpty());
 
         assertThat(cinema.closure(order).closedBy()).isEqualTo("PAID");
         assertThat(cinema.seats(hall)).containsExactly("C1=" + order + ":SOLD", "C2=" + order + ":SOLD");
