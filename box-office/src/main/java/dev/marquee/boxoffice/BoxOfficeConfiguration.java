@@ -12,13 +12,12 @@ import dev.marquee.boxoffice.rebuild.BoxOfficeRebuild;
 import dev.marquee.boxoffice.rebuild.LiveConsumer;
 import dev.marquee.boxoffice.replay.ReplaySource;
 import dev.marquee.schemas.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.backoff.ExponentialBackOff;
@@ -72,18 +71,9 @@ class BoxOfficeConfiguration {
     }
 
     @Bean
-    NewTopic orderEventsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
-                              @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return topic(Topics.ORDER_EVENTS, partitions, replicas);
-    }
-
-    @Bean
-    NewTopic seatEventsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
-                             @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return topic(Topics.SEAT_EVENTS, partitions, replicas);
-    }
-
-    private static NewTopic topic(String name, int partitions, short replicas) {
-        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).config("retention.ms", "-1").build();
+    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
+                                @Value("${marquee.topics.replication-factor:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+                Topics.ORDER_EVENTS, Topics.SEAT_EVENTS));
     }
 }

@@ -9,14 +9,13 @@ import dev.marquee.expiry.persistence.ExpiryEvents;
 import dev.marquee.expiry.persistence.ExpiryWorkerSchema;
 import dev.marquee.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
@@ -51,18 +50,9 @@ class ExpiryWorkerConfiguration {
     }
 
     @Bean
-    NewTopic seatEventsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
-                             @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return topic(Topics.SEAT_EVENTS, partitions, replicas);
-    }
-
-    @Bean
-    NewTopic orderEventsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
-                              @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return topic(Topics.ORDER_EVENTS, partitions, replicas);
-    }
-
-    private static NewTopic topic(String name, int partitions, short replicas) {
-        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).config("retention.ms", "-1").build();
+    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
+                                @Value("${marquee.topics.replication-factor:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+                Topics.SEAT_EVENTS, Topics.ORDER_EVENTS));
     }
 }

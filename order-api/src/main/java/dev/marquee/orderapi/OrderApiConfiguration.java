@@ -3,12 +3,11 @@ package dev.marquee.orderapi;
 import java.time.Clock;
 
 import dev.marquee.schemas.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 
 @Configuration(proxyBeanMethods = false)
 class OrderApiConfiguration {
@@ -28,11 +27,11 @@ class OrderApiConfiguration {
         };
     }
 
-    /** order-requests, keyed by hall: its partition count caps the number of busy allocator instances. */
+    /** order-requests (keyed by hall: its partition count caps the busy allocators) and the payment topics. */
     @Bean
-    NewTopic orderRequestsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
+    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
                                 @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(Topics.ORDER_REQUESTS).partitions(partitions).replicas(replicas)
-                .config("retention.ms", "-1").build();
+        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+                Topics.ORDER_REQUESTS, Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS));
     }
 }

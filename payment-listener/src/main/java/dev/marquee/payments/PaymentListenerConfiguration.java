@@ -12,7 +12,6 @@ import dev.marquee.payments.persistence.OrderSnapshots;
 import dev.marquee.payments.persistence.PaymentListenerSchema;
 import dev.marquee.payments.persistence.PaymentTrades;
 import dev.marquee.schemas.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
@@ -22,8 +21,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
@@ -82,36 +81,10 @@ class PaymentListenerConfiguration {
     }
 
     @Bean
-    NewTopic paymentCallbacksTopic(@Value("${marquee.topics.partitions:6}") int partitions,
-                                   @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return topic(Topics.PAYMENT_CALLBACKS, partitions, replicas);
-    }
-
-    @Bean
-    NewTopic orderEventsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
-                              @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return topic(Topics.ORDER_EVENTS, partitions, replicas);
-    }
-
-    @Bean
-    NewTopic seatEventsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
-                             @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return topic(Topics.SEAT_EVENTS, partitions, replicas);
-    }
-
-    @Bean
-    NewTopic paymentCallbacksDeadLetters(@Value("${marquee.topics.partitions:6}") int partitions,
-                                         @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return topic(CALLBACK_DEAD_LETTERS, partitions, replicas);
-    }
-
-    @Bean
-    NewTopic refundDeadLetters(@Value("${marquee.topics.partitions:6}") int partitions,
-                               @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return topic(REFUND_DEAD_LETTERS, partitions, replicas);
-    }
-
-    private static NewTopic topic(String name, int partitions, short replicas) {
-        return TopicBuilder.name(name).partitions(partitions).replicas(replicas).config("retention.ms", "-1").build();
+    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
+                                @Value("${marquee.topics.replication-factor:1}") short replicas) {
+        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+                Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS, Topics.SEAT_EVENTS,
+                CALLBACK_DEAD_LETTERS, REFUND_DEAD_LETTERS));
     }
 }

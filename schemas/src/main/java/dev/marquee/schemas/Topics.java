@@ -1,6 +1,10 @@
 package dev.marquee.schemas;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
 
 /** The Kafka topics of the pipeline; see DESIGN.md section 3 for keys, producers and consumers. */
 public final class Topics {
@@ -21,6 +25,16 @@ public final class Topics {
     public static final String ORDER_EVENTS = "order-events";
 
     public static final List<String> ALL = List.of(ORDER_REQUESTS, SEAT_EVENTS, PAYMENT_CALLBACKS, ORDER_EVENTS);
+
+    /**
+     * The topics a service creates if they are missing, all alike: kept forever ({@code retention.ms=-1}) so that
+     * projections can be rebuilt and dead letters re-driven.
+     */
+    public static NewTopic[] declarations(int partitions, short replicationFactor, String... names) {
+        return Arrays.stream(names)
+                .map(name -> new NewTopic(name, partitions, replicationFactor).configs(Map.of("retention.ms", "-1")))
+                .toArray(NewTopic[]::new);
+    }
 
     private Topics() {
     }

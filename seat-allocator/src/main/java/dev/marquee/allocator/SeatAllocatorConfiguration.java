@@ -6,15 +6,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.marquee.schemas.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -57,23 +56,9 @@ class SeatAllocatorConfiguration {
     }
 
     @Bean
-    NewTopic orderRequestsDeadLetters(@Value("${marquee.topics.partitions:6}") int partitions,
-                                      @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(Topics.ORDER_REQUESTS + DEAD_LETTERS).partitions(partitions).replicas(replicas)
-                .config("retention.ms", "-1").build();
-    }
-
-    @Bean
-    NewTopic seatEventsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
-                             @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(Topics.SEAT_EVENTS).partitions(partitions).replicas(replicas)
-                .config("retention.ms", "-1").build();
-    }
-
-    @Bean
-    NewTopic orderRequestsTopic(@Value("${marquee.topics.partitions:6}") int partitions,
+    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
                                 @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return TopicBuilder.name(Topics.ORDER_REQUESTS).partitions(partitions).replicas(replicas)
-                .config("retention.ms", "-1").build();
+        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+                Topics.ORDER_REQUESTS, Topics.ORDER_REQUESTS + DEAD_LETTERS, Topics.SEAT_EVENTS));
     }
 }
