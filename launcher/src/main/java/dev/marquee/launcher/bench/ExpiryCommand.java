@@ -2,16 +2,10 @@ package dev.marquee.launcher.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.marquee.launcher.DurationConverter;
-import dev.marquee.launcher.Pipeline;
-import dev.marquee.launcher.SharedCores;
-import dev.marquee.launcher.SimulatedGateways;
-import dev.marquee.stack.EmbeddedStack;
-import dev.marquee.stack.StackPorts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,21 +58,12 @@ final class ExpiryCommand implements Callable<Integer> {
         require(sweepInterval.toMillis() >= 10, "--sweep-interval must be at least 10ms");
         ExpiryPlan plan = new ExpiryPlan(orders, unpaid, hold, sweepInterval, clients, timeout, seed);
         ExpiryReport report;
-        try (EmbeddedStack stack = EmbeddedStack.start(dataDir, StackPorts.ephemeral(), 6);
-             SimulatedGateways gateways = SimulatedGateways.start(0, PaymentsCommand.GATEWAY_TIME_SCALE);
-             Pipeline pipeline = Pipeline.start(stack.properties(), Map.of(), overrides(gateways))) {
-            report = new ExpiryRun(plan, stack, pipeline, gateways.simulator(), System.out).run();
+        try (BenchPipeline bench = BenchPipeline.start(dataDir, Map.of("marquee.hold.duration", hold.toMillis() + "ms",
+                "marquee.expiry.sweep-interval", sweepInterval.toMillis() + "ms"))) {
+            report = new ExpiryRun(plan, bench.stack(), bench.pipeline(), bench.gateway(), System.out).run();
         }
         report.print(System.out);
         return report.ok() ? 0 : 1;
-    }
-
-    private Map<String, String> overrides(SimulatedGateways gateways) {
-        Map<String, String> overrides = new HashMap<>(SharedCores.properties());
-        overrides.putAll(gateways.properties());
-        overrides.put("marquee.hold.duration", hold.toMillis() + "ms");
-        overrides.put("marquee.expiry.sweep-interval", sweepInterval.toMillis() + "ms");
-        return overrides;
     }
 
     private void require(boolean condition, String message) {

@@ -62,7 +62,7 @@ final class PaymentRun {
             sendAt.put(order, now.plus(delay));
             late.put(order, isLate);
             // the simulator scales its delays like its resends
-            Duration scaled = Duration.ofMillis((long) (delay.toMillis() / PaymentsCommand.GATEWAY_TIME_SCALE));
+            Duration scaled = Duration.ofMillis((long) (delay.toMillis() / BenchPipeline.GATEWAY_TIME_SCALE));
             gateway.pay(new PayRequest(plan.gateway(), BenchClients.id(started), 2 * BenchClients.PRICE, "CNY",
                     URI.create(api + "/api/payments/" + plan.gateway() + "/notify"), Outcome.SUCCESS,
                     new Faults(twice ? 1 : 0, scaled, false, false)));

@@ -2,16 +2,10 @@ package dev.marquee.launcher.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.marquee.launcher.DurationConverter;
-import dev.marquee.launcher.Pipeline;
-import dev.marquee.launcher.SharedCores;
-import dev.marquee.launcher.SimulatedGateways;
-import dev.marquee.stack.EmbeddedStack;
-import dev.marquee.stack.StackPorts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -26,9 +20,6 @@ import picocli.CommandLine.Spec;
                 "callback's send time to PAID, and checks that no order was charged twice (every extra charge",
                 "refunded), no seat is both sold and free, and every order ends PAID or REFUNDED."})
 final class PaymentsCommand implements Callable<Integer> {
-
-    /** The simulator's resends come 100 times sooner than Alipay's (its delays are scaled too). */
-    static final double GATEWAY_TIME_SCALE = 0.01;
 
     @Spec
     CommandSpec spec;
@@ -74,20 +65,11 @@ final class PaymentsCommand implements Callable<Integer> {
         require(hold.toSeconds() >= 2, "--hold must be at least 2s");
         PaymentsPlan plan = new PaymentsPlan(orders, clients, rate, duplicates, late, hold, gateway, timeout, seed);
         PaymentsReport report;
-        try (EmbeddedStack stack = EmbeddedStack.start(dataDir, StackPorts.ephemeral(), 6);
-             SimulatedGateways gateways = SimulatedGateways.start(0, GATEWAY_TIME_SCALE);
-             Pipeline pipeline = Pipeline.start(stack.properties(), Map.of(), overrides(gateways))) {
-            report = new PaymentRun(plan, stack, pipeline, gateways.simulator(), System.out).run();
+        try (BenchPipeline bench = BenchPipeline.start(dataDir, Map.of("marquee.hold.duration", hold.toMillis() + "ms"))) {
+            report = new PaymentRun(plan, bench.stack(), bench.pipeline(), bench.gateway(), System.out).run();
         }
         report.print(System.out);
         return report.ok() ? 0 : 1;
-    }
-
-    private Map<String, String> overrides(SimulatedGateways gateways) {
-        Map<String, String> overrides = new HashMap<>(SharedCores.properties());
-        overrides.putAll(gateways.properties());
-        overrides.put("marquee.hold.duration", hold.toMillis() + "ms");
-        return overrides;
     }
 
     private void require(boolean condition, String message) {

@@ -1,0 +1,66 @@
+package dev.marquee.launcher.bench;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.marquee.gateway.simulator.GatewaySimulator;
+import dev.marquee.launcher.Pipeline;
+import dev.marquee.launcher.SharedCores;
+import dev.marquee.launcher.SimulatedGateways;
+import dev.marquee.stack.EmbeddedStack;
+import dev.marquee.stack.StackPorts;
+
+/**
+ * A bench's own world: a fresh embedded stack on free ports, the gateway simulator and every service, configured
+ * like {@code ./marquee run} plus the bench's settings. Closing it stops the services, the simulator and the stack.
+ */
+final class BenchPipeline implements AutoCloseable {
+
+    /** The simulator's resends (and delays) come 100 times sooner than Alipay's. */
+    static final double GATEWAY_TIME_SCALE = 0.01;
+
+    private final EmbeddedStack stack;
+    private final Pipeline pipeline;
+    private final GatewaySimulator gateway;
+
+    private BenchPipeline(EmbeddedStack stack, Pipeline pipeline, GatewaySimulator gateway) {
+        this.stack = stack;
+        this.pipeline = pipeline;
+        this.gateway = gateway;
+    }
+
+    static BenchPipeline start(Path dataDir, Map<String, String> settings) {
+        EmbeddedStack stack = EmbeddedStack.start(dataDir, StackPorts.ephemeral(), 6);
+        try {
+            SimulatedGateways gateways = SimulatedGateways.start(0, GATEWAY_TIME_SCALE);
+            stack.closeFirst(gateways);
+            Map<String, String> overrides = new HashMap<>(SharedCores.properties());
+            overrides.putAll(gateways.properties());
+            overrides.putAll(settings);
+            Pipeline pipeline = Pipeline.start(stack.properties(), Map.of(), overrides);
+            stack.closeFirst(pipeline);
+            return new BenchPipeline(stack, pipeline, gateways.simulator());
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    EmbeddedStack stack() {
+        return stack;
+    }
+
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    GatewaySimulator gateway() {
+        return gateway;
+    }
+
+    @Override
+    public void close() {
+        stack.close();
+    }
+}
