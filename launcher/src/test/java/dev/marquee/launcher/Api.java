@@ -1,5 +1,6 @@
 package dev.marquee.launcher;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
@@ -11,13 +12,18 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import dev.marquee.allocator.SeatAllocation;
 import dev.marquee.stack.EmbeddedStack;
 
 /** What the integration tests do to the running pipeline: HTTP calls and database reads. */
@@ -61,8 +67,8 @@ final class Api {
                 .until(() -> json(get("/api/orders/" + orderId)), doc -> !"REQUESTED".equals(doc.read("$.status")));
     }
 
-    private static final java.util.concurrent.atomic.AtomicLong SCREENINGS = new java.util.concurrent.atomic.AtomicLong(
-            1000 + new java.util.Random().nextInt(1_000_000) * 10L);
+    private static final AtomicLong SCREENINGS = new AtomicLong(
+            1000 + new Random().nextInt(1_000_000) * 10L);
 
     /**
      * A new screening of movie 1 in the hall, tomorrow, priced like the demo ones, so that each test sells seats
@@ -94,6 +100,34 @@ final class Api {
                 stack.credentials().appPassword()); Statement s = c.createStatement()) {
             return s.executeUpdate(sql);
         }
+    }
+
+    /** An order of these seats by a customer of its own, once the allocator held them. */
+    static String heldOrder(long screening, String... seats) throws Exception {
+        String body = "{\"customerId\":\"it-" + System.nanoTime() + "\",\"screeningId\":" + screening
+                + ",\"seats\":[\"" + String.join("\",\"", seats) + "\"]}";
+        String id = json(post("/api/orders", body)).read("$.id");
+        awaitStatus(id, "HELD");
+        return id;
+    }
+
+    /**
+     * Time passes for one order: its hold's deadline becomes {@code deadline} (the pipeline holds for 15 minutes) in
+     * the ledger, where the expiry worker, the allocator and payment-listener look, and the allocator forgets its
+     * memory of the hall, which still has the old deadline.
+     */
+    static Instant moveHoldDeadline(String order, Instant deadline) throws SQLException {
+        String at = "'" + Timestamp.from(deadline) + "'";
+        assertThat(execute("UPDATE seat_claim SET hold_until = " + at + " WHERE order_id = '" + order
+                + "' AND hold_until IS NOT NULL")).as("held seats of order " + order).isPositive();
+        execute("UPDATE allocation SET hold_until = " + at + " WHERE order_id = '" + order + "'");
+        SharedPipeline.get().context("seat-allocator").getBean(SeatAllocation.class).forgetViews();
+        return deadline;
+    }
+
+    /** The order's hold lapsed a second ago. */
+    static void lapse(String order) throws SQLException {
+        moveHoldDeadline(order, Instant.now().minusSeconds(1));
     }
 
     static long count(String sql) throws SQLException {

@@ -2,6 +2,7 @@ package dev.marquee.launcher;
 
 import static dev.marquee.launcher.Api.awaitStatus;
 import static dev.marquee.launcher.Api.get;
+import static dev.marquee.launcher.Api.heldOrder;
 import static dev.marquee.launcher.Api.json;
 import static dev.marquee.launcher.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,6 @@ import java.util.TreeMap;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
-import dev.marquee.allocator.SeatAllocation;
 import dev.marquee.gateway.simulator.Faults;
 import dev.marquee.gateway.simulator.Outcome;
 import dev.marquee.gateway.simulator.PayRequest;
@@ -67,12 +67,12 @@ class BoxOfficePipelineIT {
         paid.add(paidTwice);
         String lateAndGone = heldOrder(third, "B4", "B5");
         DocumentContext latePayment = startPayment(lateAndGone);
-        lapse(lateAndGone);
+        Api.lapse(lateAndGone);
         heldOrder(third, "B4", "B5");
         payAt(latePayment, 12000);
         awaitStatus(lateAndGone, "REFUNDED");
         String expired = heldOrder(third, "B6");
-        lapse(expired);
+        Api.lapse(expired);
         awaitStatus(expired, "EXPIRED");
         await().atMost(Duration.ofSeconds(20)).until(() -> SharedPipeline.gateway().refunds().stream()
                 .anyMatch(r -> r.tradeNo().equals(charge.tradeNo())));
@@ -123,14 +123,6 @@ class BoxOfficePipelineIT {
         return figures;
     }
 
-    private static String heldOrder(long screening, String... seats) throws Exception {
-        String body = "{\"customerId\":\"bo-" + System.nanoTime() + "\",\"screeningId\":" + screening
-                + ",\"seats\":[\"" + String.join("\",\"", seats) + "\"]}";
-        String id = json(post("/api/orders", body)).read("$.id");
-        awaitStatus(id, "HELD");
-        return id;
-    }
-
     private static DocumentContext startPayment(String order) throws Exception {
         HttpResponse<String> started = post("/api/orders/" + order + "/payments", "{\"gateway\":\"stripe\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
@@ -146,13 +138,6 @@ class BoxOfficePipelineIT {
     private static Trade payAt(DocumentContext started, long amount) {
         return SharedPipeline.gateway().pay(new PayRequest("stripe", started.read("$.paymentId"), amount, "CNY",
                 URI.create(SharedPipeline.baseUrl() + "/api/payments/stripe/notify"), Outcome.SUCCESS, Faults.none()));
-    }
-
-    private static void lapse(String order) throws Exception {
-        String past = "NOW(3) - INTERVAL 1 SECOND";
-        Api.execute("UPDATE seat_claim SET hold_until = " + past + " WHERE order_id = '" + order + "'");
-        Api.execute("UPDATE allocation SET hold_until = " + past + " WHERE order_id = '" + order + "'");
-        SharedPipeline.get().context("seat-allocator").getBean(SeatAllocation.class).forgetViews();
     }
 
     private static String boxOffice() {

@@ -3,6 +3,7 @@ package dev.marquee.launcher;
 import static dev.marquee.launcher.Api.awaitStatus;
 import static dev.marquee.launcher.Api.count;
 import static dev.marquee.launcher.Api.get;
+import static dev.marquee.launcher.Api.heldOrder;
 import static dev.marquee.launcher.Api.json;
 import static dev.marquee.launcher.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.jayway.jsonpath.DocumentContext;
-import dev.marquee.allocator.SeatAllocation;
 import dev.marquee.gateway.simulator.Faults;
 import dev.marquee.gateway.simulator.Outcome;
 import dev.marquee.gateway.simulator.PayRequest;
@@ -41,7 +41,7 @@ class ExpiryPipelineIT {
     void anUnpaidHoldIsReleasedWithinASweepAndASecondOfItsDeadlineAndItsSeatsSellAgain() throws Exception {
         long screening = Api.newScreening(2);
         String order = heldOrder(screening, "G1", "G2");
-        Instant deadline = deadlineIn(order, Duration.ofSeconds(1));
+        Instant deadline = Api.moveHoldDeadline(order, Instant.now().plusSeconds(1));
 
         awaitStatus(order, "EXPIRED");
         Instant expiredAt = Instant.now();
@@ -58,7 +58,7 @@ class ExpiryPipelineIT {
         post("/api/orders/" + order + "/payments", "{\"gateway\":\"alipay\"}");
         assertThat(json(post("/api/orders/" + order + "/payments/claimed", "")).<String>read("$.status"))
                 .isEqualTo("PAYMENT_PENDING");
-        Instant deadline = deadlineIn(order, Duration.ofMillis(500));
+        Instant deadline = Api.moveHoldDeadline(order, Instant.now().plusMillis(500));
 
         // order-api still shows the pipeline's 15-minute deadline until the extension arrives
         DocumentContext extended = await().atMost(Duration.ofSeconds(10)).until(() -> json(get("/api/orders/" + order)),
@@ -67,7 +67,7 @@ class ExpiryPipelineIT {
         assertThat(Instant.parse(extended.read("$.holdDeadline")))
                 .isBetween(deadline.plus(Duration.ofMinutes(5)), Instant.now().plus(Duration.ofMinutes(5)).plusSeconds(1));
 
-        deadlineIn(order, Duration.ofMillis(300));
+        Api.moveHoldDeadline(order, Instant.now().plusMillis(300));
         awaitStatus(order, "EXPIRED");
         assertThat(count("SELECT COUNT(*) FROM allocation WHERE order_id = '" + order + "' AND extended_at IS NOT NULL"))
                 .isEqualTo(1);
@@ -82,7 +82,7 @@ class ExpiryPipelineIT {
         for (int i = 0; i < 40; i++) {
             String order = heldOrder(screening, (i < 20 ? "H" : "I") + (i % 20 + 1));
             DocumentContext started = json(post("/api/orders/" + order + "/payments", "{\"gateway\":\"alipay\"}"));
-            Instant deadline = deadlineIn(order, Duration.ofMillis(1500));
+            Instant deadline = Api.moveHoldDeadline(order, Instant.now().plusMillis(1500));
             long delayMillis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
             SharedPipeline.gateway().pay(new PayRequest("alipay", started.read("$.paymentId"), 6000, "CNY",
                     URI.create(SharedPipeline.baseUrl() + "/api/payments/alipay/notify"), Outcome.SUCCESS,
@@ -126,27 +126,5 @@ class ExpiryPipelineIT {
                 URI.create(SharedPipeline.baseUrl() + "/api/payments/alipay/notify"), Outcome.SUCCESS, Faults.none()));
         awaitStatus(order, "PAID");
         return order;
-    }
-
-    private static String heldOrder(long screening, String... seats) throws Exception {
-        String body = "{\"customerId\":\"exp-" + System.nanoTime() + "\",\"screeningId\":" + screening
-                + ",\"seats\":[\"" + String.join("\",\"", seats) + "\"]}";
-        String id = json(post("/api/orders", body)).read("$.id");
-        awaitStatus(id, "HELD");
-        return id;
-    }
-
-    /**
-     * Moves the hold's deadline to {@code from now} (the pipeline holds for 15 minutes): in the ledger, where the
-     * expiry worker and the allocator look, and in the allocator's memory of the hall.
-     */
-    private static Instant deadlineIn(String order, Duration fromNow) throws Exception {
-        Instant deadline = Instant.now().plus(fromNow);
-        String at = "'" + java.sql.Timestamp.from(deadline) + "'";
-        assertThat(Api.execute("UPDATE seat_claim SET hold_until = " + at + " WHERE order_id = '" + order
-                + "' AND hold_until IS NOT NULL")).isPositive();
-        Api.execute("UPDATE allocation SET hold_until = " + at + " WHERE order_id = '" + order + "'");
-        SharedPipeline.get().context("seat-allocator").getBean(SeatAllocation.class).forgetViews();
-        return deadline;
     }
 }

@@ -3,6 +3,7 @@ package dev.marquee.launcher;
 import static dev.marquee.launcher.Api.awaitStatus;
 import static dev.marquee.launcher.Api.count;
 import static dev.marquee.launcher.Api.get;
+import static dev.marquee.launcher.Api.heldOrder;
 import static dev.marquee.launcher.Api.json;
 import static dev.marquee.launcher.Api.post;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 
 import com.jayway.jsonpath.DocumentContext;
-import dev.marquee.allocator.SeatAllocation;
 import dev.marquee.events.OrderPaid;
 import dev.marquee.gateway.AlipaySigner;
 import dev.marquee.gateway.AlipayTime;
@@ -136,7 +136,9 @@ class PaymentPipelineIT {
 
         awaitStatus(order, "PAID");
         assertThat(SharedPipeline.gateway().awaitQuiet(Duration.ofSeconds(30))).isTrue();
-        Thread.sleep(500); // let the late failure notice reach payment-listener and order-api
+        // the late failure notice reaches payment-listener and order-api meanwhile, and changes nothing
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> "PAID".equals(json(get("/api/orders/" + order)).read("$.status")));
         DocumentContext after = json(get("/api/orders/" + order));
         assertThat(after.<String>read("$.status")).isEqualTo("PAID");
         assertThat(after.<List<String>>read("$.payments[*].status")).containsExactly("PAID");
@@ -146,7 +148,7 @@ class PaymentPipelineIT {
     void aPaymentAfterTheHoldLapsedRetakesTheSameSeatsWhileTheyAreFree() throws Exception {
         String order = heldOrder(Api.newScreening(2), "E1", "E2");
         DocumentContext started = startPayment(order, "alipay");
-        lapse(order);
+        Api.lapse(order);
 
         pay(started, 12000, Faults.none());
 
@@ -161,7 +163,7 @@ class PaymentPipelineIT {
         long screening = Api.newScreening(2);
         String late = heldOrder(screening, "E5", "E6");
         DocumentContext started = startPayment(late, "alipay");
-        lapse(late);
+        Api.lapse(late);
         String taker = heldOrder(screening, "E5", "E6");
 
         pay(started, 12000, Faults.none());
@@ -212,14 +214,6 @@ class PaymentPipelineIT {
         }
     }
 
-    private static String heldOrder(long screening, String... seats) throws Exception {
-        String body = "{\"customerId\":\"pay-" + System.nanoTime() + "\",\"screeningId\":" + screening
-                + ",\"seats\":[\"" + String.join("\",\"", seats) + "\"]}";
-        String id = json(post("/api/orders", body)).read("$.id");
-        awaitStatus(id, "HELD");
-        return id;
-    }
-
     private static DocumentContext startPayment(String order, String gateway) throws Exception {
         HttpResponse<String> started = post("/api/orders/" + order + "/payments", "{\"gateway\":\"" + gateway + "\"}");
         assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
@@ -234,16 +228,6 @@ class PaymentPipelineIT {
 
     private static URI notifyUrl(String gateway) {
         return URI.create(SharedPipeline.baseUrl() + "/api/payments/" + gateway + "/notify");
-    }
-
-    /** Time passes for this order: its hold's deadline is now behind it. */
-    private static void lapse(String order) throws Exception {
-        String past = "NOW(3) - INTERVAL 1 SECOND";
-        assertThat(Api.execute("UPDATE seat_claim SET hold_until = " + past + " WHERE order_id = '" + order + "'"))
-                .isPositive();
-        Api.execute("UPDATE allocation SET hold_until = " + past + " WHERE order_id = '" + order + "'");
-        // the allocator remembers the hold with its old deadline until it reads the hall again
-        SharedPipeline.get().context("seat-allocator").getBean(SeatAllocation.class).forgetViews();
     }
 
     private static Map<String, String> alipayNotice(String outTradeNo, String amount) {
@@ -283,5 +267,4 @@ class PaymentPipelineIT {
         }
         return ids;
     }
-
 }
