@@ -49,7 +49,7 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     /**
-     * Starts the stack. MariaDB, the slowest part, starts beside Kafka and Redis; the registry follows Kafka.
+     * Starts the stack. Redis first; then MariaDB, the slowest part, beside Kafka; the registry follows Kafka.
      *
      * @param dataDir    wiped and recreated: Kafka logs and MariaDB data live here
      * @param partitions default partition count of topics the services create
@@ -60,10 +60,12 @@ public final class EmbeddedStack implements AutoCloseable {
         StackCredentials credentials = StackCredentials.defaults();
         recreate(dataDir);
         Deque<AutoCloseable> running = new ArrayDeque<>();
+        // Redis first, alone: it writes its binary and executes it, and a process forked at that moment by
+        // MariaDB's start would inherit the open file and make the exec fail with "Text file busy".
+        running.push(EmbeddedRedis.start(dataDir.resolve("redis"), ports.redis()));
         CompletableFuture<EmbeddedMariaDb> mariaDb = CompletableFuture.supplyAsync(() -> EmbeddedMariaDb.start(
                 mariaDbBaseDir(), dataDir.resolve("mariadb"), ports.mariaDb(), credentials), EmbeddedStack::beside);
         try {
-            running.push(EmbeddedRedis.start(ports.redis()));
             EmbeddedKafka kafka = EmbeddedKafka.start(dataDir.resolve("kafka/logs"), ports.kafka(),
                     ports.kafkaController(), partitions);
             running.push(kafka);
