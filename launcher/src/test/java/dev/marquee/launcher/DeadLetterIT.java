@@ -29,7 +29,7 @@ import picocli.CommandLine;
 
 /**
  * An order request that cannot be decoded goes to order-requests-dlt, bytes intact, and the hall sells on; an
- * operator can send it back once its cause is fixed.
+ * operator can send it back once its cause is fixed. order-api does the same with the events it consumes.
  */
 class DeadLetterIT {
 
@@ -53,6 +53,33 @@ class DeadLetterIT {
 
         awaitStatus(id, "HELD");
         assertThat(deadLetters(bootstrap)).anySatisfy(value -> assertThat(value).isEqualTo(garbage));
+    }
+
+    /**
+     * order-api's listeners set aside what they cannot decode too: garbage on every partition of seat-events lands
+     * in order-api-dlt, and an order placed after it still learns that its seats are held.
+     */
+    @Test
+    void anUndecodableSeatEventIsKeptAndOrdersStillLearnTheirOutcome() throws Exception {
+        String bootstrap = EmbeddedStack.shared().kafkaBootstrapServers();
+        byte[] garbage = ("not a seat event " + System.nanoTime()).getBytes(StandardCharsets.UTF_8);
+        int partitions;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            partitions = producer.partitionsFor("seat-events").size();
+            for (int partition = 0; partition < partitions; partition++) {
+                producer.send(new ProducerRecord<>("seat-events", partition, "garbage", garbage)).get();
+            }
+        }
+        long screening = Api.newScreening(1);
+
+        String id = json(post("/api/orders", "{\"customerId\":\"dlt-seat\",\"screeningId\":" + screening
+                + ",\"seats\":[\"C6\"]}")).read("$.id");
+
+        awaitStatus(id, "HELD");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> deadLetters(bootstrap, "order-api-dlt").stream().filter(v -> Arrays.equals(v, garbage))
+                        .count() == partitions);
     }
 
     /**
@@ -90,9 +117,13 @@ class DeadLetterIT {
     }
 
     private static List<byte[]> deadLetters(String bootstrap) {
+        return deadLetters(bootstrap, "order-requests-dlt");
+    }
+
+    private static List<byte[]> deadLetters(String bootstrap, String topic) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("order-requests-dlt").stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

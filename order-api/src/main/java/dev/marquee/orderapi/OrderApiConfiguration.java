@@ -1,16 +1,30 @@
 package dev.marquee.orderapi;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 
 import dev.marquee.schemas.Topics;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class OrderApiConfiguration {
+
+    /** Where order-api sets aside the seat and order events it cannot decode; {@code marquee dead-letters} re-drives. */
+    static final String DEAD_LETTERS = "order-api-dlt";
 
     @Bean
     Clock clock() {
@@ -27,11 +41,30 @@ class OrderApiConfiguration {
         };
     }
 
-    /** order-requests (keyed by hall: its partition count caps the busy allocators) and the payment topics. */
+    /**
+     * For both listeners (seat-events, order-events). A failure (database unavailable, a deadlock) is retried with
+     * backoff until it succeeds, never skipped: a skipped SeatsHeld or OrderPaid would leave its order's state
+     * behind for good. Every handler is idempotent on the event id, so a retry does no harm. A record that cannot
+     * be decoded is not retried: it goes with its original bytes to {@code order-api-dlt} (same partition, the
+     * original topic in its headers), and the partition moves on.
+     */
+    @Bean
+    DefaultErrorHandler listenerErrorHandler(ProducerFactory<?, ?> producers) {
+        Map<String, Object> raw = new HashMap<>(producers.getConfigurationProperties());
+        raw.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        KafkaTemplate<String, byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(raw));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(Map.of(byte[].class, deadLetters),
+                (record, e) -> new TopicPartition(DEAD_LETTERS, record.partition()));
+        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
+        backOff.setMaxInterval(5_000);
+        return new DefaultErrorHandler(recoverer, backOff);
+    }
+
+    /** order-requests (keyed by hall: its partition count caps the busy allocators), the payment topics, the DLT. */
     @Bean
     KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
                                 @Value("${marquee.topics.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
-                Topics.ORDER_REQUESTS, Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS));
+                Topics.ORDER_REQUESTS, Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS, DEAD_LETTERS));
     }
 }
