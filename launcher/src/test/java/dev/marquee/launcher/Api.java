@@ -25,6 +25,9 @@ import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
 import dev.marquee.allocator.SeatAllocation;
 import dev.marquee.stack.EmbeddedStack;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** What the integration tests do to the running pipeline: HTTP calls and database reads. */
 final class Api {
@@ -128,6 +131,17 @@ final class Api {
     /** The order's hold lapsed a second ago. */
     static void lapse(String order) throws SQLException {
         moveHoldDeadline(order, Instant.now().minusSeconds(1));
+    }
+
+    /** How many records a topic holds (the sum of its partitions' end offsets). */
+    static long records(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", EmbeddedStack.shared().kafkaBootstrapServers()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+        }
     }
 
     static long count(String sql) throws SQLException {

@@ -7,6 +7,7 @@ import static dev.marquee.launcher.Api.json;
 import static dev.marquee.launcher.Api.post;
 import static dev.marquee.launcher.Api.query;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -102,6 +103,27 @@ class OrderPipelineIT {
         assertThat(json(response).<Integer>read("$.status")).isEqualTo(status);
         assertThat(count("SELECT COUNT(*) FROM customer_order")).isEqualTo(orders);
         assertThat(count("SELECT COUNT(*) FROM outbox")).isEqualTo(outbox);
+    }
+
+    /**
+     * Outbox rows past their retention are purged, and the relay passes over both the ageing (an UPDATE) and the
+     * deletion in the binlog: nothing is published again, and the next order goes through as usual.
+     */
+    @Test
+    void oldOutboxRowsArePurgedWithoutPublishingAnythingAgain() throws Exception {
+        awaitStatus(json(post("/api/orders", "{\"customerId\":\"olga\",\"screeningId\":" + Api.newScreening(1)
+                + ",\"seats\":[\"D9\"]}")).read("$.id"), "HELD");
+        long published = Api.records("order-requests");
+        long aged = Api.execute("UPDATE outbox SET created_at = created_at - INTERVAL 8 DAY");
+        assertThat(aged).isPositive();
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT COUNT(*) FROM outbox WHERE created_at < NOW() - INTERVAL 7 DAY") == 0);
+        String next = json(post("/api/orders", "{\"customerId\":\"olga\",\"screeningId\":" + Api.newScreening(1)
+                + ",\"seats\":[\"D9\"]}")).read("$.id");
+
+        awaitStatus(next, "HELD");
+        assertThat(Api.records("order-requests")).isEqualTo(published + 1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.marquee.launcher;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import dev.marquee.gateway.AlipaySigner;
@@ -23,7 +24,9 @@ final class SharedPipeline {
             EmbeddedStack stack = EmbeddedStack.shared();
             gateways = SimulatedGateways.start(0, GATEWAY_TIME_SCALE);
             stack.closeFirst(gateways);
-            pipeline = Pipeline.start(stack.properties(), Map.of(), gateways.properties());
+            Map<String, String> overrides = new HashMap<>(gateways.properties());
+            overrides.put("marquee.outbox.purge-interval", "1s");
+            pipeline = Pipeline.start(stack.properties(), Map.of(), overrides);
             stack.closeFirst(pipeline);
         }
         return pipeline;

@@ -1,0 +1,51 @@
+package dev.marquee.orderapi.outbox;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes outbox rows older than {@code marquee.outbox.retention} (default 7 days), in batches. The relay reads
+ * the binlog, not the table, so a row's deletion never loses its event (the relay passes deletes over); the rows
+ * are kept a while only so that an operator can see what was written. Without this the table would grow by one
+ * row per event forever, and a relay started without offsets would snapshot all of it again.
+ */
+@Component
+class OutboxPurge {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxPurge.class);
+    private static final int BATCH = 5_000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration retention;
+
+    OutboxPurge(JdbcClient jdbc, Clock clock, @Value("${marquee.outbox.retention:7d}") Duration retention) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.retention = retention;
+    }
+
+    /** Each batch is its own short statement, so the purge never holds many locks against order placement. */
+    @Scheduled(fixedDelayString = "${marquee.outbox.purge-interval:10m}",
+            initialDelayString = "${marquee.outbox.purge-interval:10m}")
+    void purge() {
+        Timestamp before = Timestamp.from(clock.instant().minus(retention));
+        long purged = 0;
+        int deleted;
+        do {
+            deleted = jdbc.sql("DELETE FROM outbox WHERE created_at < ? LIMIT " + BATCH).param(before).update();
+            purged += deleted;
+        } while (deleted == BATCH);
+        if (purged > 0) {
+            log.info("Purged {} outbox rows written before {}", purged, before.toInstant());
+        }
+    }
+}
