@@ -177,6 +177,46 @@ class PaymentPipelineIT {
     }
 
     /**
+     * Flagged money waits for an operator: {@code marquee payments flagged} lists it, {@code marquee payments
+     * refund} gives back what the gateway took (once, however often asked), and the order keeps its hold, which
+     * can still be paid. A settled trade cannot be refunded this way.
+     */
+    @Test
+    void anOperatorGivesFlaggedMoneyBackOnceAndTheHoldStaysPayable() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "E1", "E2");
+        pay(startPayment(order, "alipay"), 11999, Faults.none());
+        await().atMost(Duration.ofSeconds(20)).until(() -> "FLAGGED".equals(
+                json(get("/api/orders/" + order)).read("$.payments[0].status")));
+        String tradeNo = json(get("/api/orders/" + order)).read("$.payments[0].tradeNo");
+        String listener = "http://127.0.0.1:" + SharedPipeline.get().port("payment-listener");
+
+        assertThat(marquee("payments", "flagged", "--url", listener)).isZero();
+        assertThat(json(HTTP.send(HttpRequest.newBuilder(URI.create(listener + "/api/admin/trades")).build(),
+                HttpResponse.BodyHandlers.ofString())).<List<String>>read("$[*].tradeNo")).contains(tradeNo);
+        assertThat(marquee("payments", "refund", "alipay", tradeNo, "--url", listener)).isZero();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "REFUNDED".equals(
+                json(get("/api/orders/" + order)).read("$.payments[0].status")));
+        assertThat(marquee("payments", "refund", "alipay", tradeNo, "--url", listener)).isZero();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
+                SharedPipeline.gateway().refunds().stream().filter(r -> r.tradeNo().equals(tradeNo)).count() == 1);
+        assertThat(SharedPipeline.gateway().refunds()).filteredOn(r -> r.tradeNo().equals(tradeNo)).singleElement()
+                .satisfies(r -> assertThat(r.amountMinor()).isEqualTo(11999));
+        assertThat(json(get("/api/orders/" + order)).<String>read("$.status")).isEqualTo("HELD");
+
+        pay(startPayment(order, "alipay"), 12000, Faults.none());
+        DocumentContext paid = awaitStatus(order, "PAID");
+        String paidTrade = paid.<List<String>>read("$.payments[?(@.status == 'PAID')].tradeNo").get(0);
+        assertThat(marquee("payments", "refund", "alipay", paidTrade, "--url", listener)).isEqualTo(1);
+        assertThat(marquee("payments", "refund", "alipay", "no-such-trade", "--url", listener)).isEqualTo(2);
+        assertThat(json(get("/api/orders/" + order)).<String>read("$.status")).isEqualTo("PAID");
+    }
+
+    private static int marquee(String... args) {
+        return new picocli.CommandLine(new Marquee()).execute(args);
+    }
+
+    /**
      * A second order-api whose Kafka is not reachable yet: its bootstrap address is a port where nothing listens
      * until the proxy opens (then the client learns the broker's own address from the metadata, as usual).
      */

@@ -1,6 +1,19 @@
 package dev.marquee.payments;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /** Why a trade did not simply pay its order; stable codes carried by PaymentFailed and RefundRequested. */
 public enum SettlementReason {
-    TRADE_FAILED, UNKNOWN_ORDER, CURRENCY_MISMATCH, AMOUNT_MISMATCH, DUPLICATE_PAYMENT, ORDER_NOT_HELD, SEATS_GONE
+    TRADE_FAILED, UNKNOWN_ORDER, CURRENCY_MISMATCH, AMOUNT_MISMATCH, DUPLICATE_PAYMENT, ORDER_NOT_HELD, SEATS_GONE;
+
+    private static final Set<SettlementReason> FLAGS = EnumSet.of(UNKNOWN_ORDER, CURRENCY_MISMATCH, AMOUNT_MISMATCH);
+
+    /**
+     * Whether money taken for this reason is flagged for an operator instead of settled: it never was the order's
+     * price, so only an operator decides to give it back (and then the order itself is not touched).
+     */
+    public boolean flags() {
+        return FLAGS.contains(this);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.marquee.payments;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,4 +17,13 @@ public interface TradeLog {
 
     /** Replaces the FAILED answer of a trade that since succeeded, in the caller's transaction. */
     void replaceFailed(Trade trade);
+
+    /** The newest trades with this outcome, at most {@code limit}. */
+    List<Trade> withOutcome(TradeOutcome outcome, int limit);
+
+    /**
+     * Turns a FLAGGED trade into a REFUND (its reason kept), decided at {@code at}; false when it is not FLAGGED
+     * (any more). One statement: of two operators asking at once, one turns it.
+     */
+    boolean refundFlagged(String gateway, String tradeNo, Instant at);
 }

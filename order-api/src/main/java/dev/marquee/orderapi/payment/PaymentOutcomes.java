@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -26,6 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentOutcomes.class);
+    /** payment-listener's reasons for flagging money instead of settling it (SettlementReason.flags()). */
+    private static final Set<String> FLAG_REASONS = Set.of("UNKNOWN_ORDER", "CURRENCY_MISMATCH", "AMOUNT_MISMATCH");
 
     private final Orders orders;
     private final Payments payments;
@@ -52,10 +55,16 @@ public class PaymentOutcomes {
                 p -> p.failed(tradeNo, reason, flagged, clock.instant()));
     }
 
+    /**
+     * Money going back. Money that came too late (or twice) takes the order along to REFUND_PENDING, unless it is
+     * paid; money an operator gives back after it was flagged (a wrong amount or currency, an unknown order) was
+     * never the order's price, so only the payment moves and the order keeps its state (a hold stays payable).
+     */
     @Transactional
     public void refundRequested(String eventId, String orderId, String paymentId, String tradeNo, String reason) {
-        apply(eventId, orderId, paymentId, (order, now) -> order.refundPending(now),
-                p -> p.refundPending(tradeNo, reason, clock.instant()));
+        OrderChange orderChange = FLAG_REASONS.contains(reason) ? (order, now) -> false
+                : (order, now) -> order.refundPending(now);
+        apply(eventId, orderId, paymentId, orderChange, p -> p.refundPending(tradeNo, reason, clock.instant()));
     }
 
     @Transactional

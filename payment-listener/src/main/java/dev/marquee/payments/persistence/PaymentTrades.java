@@ -3,6 +3,7 @@ package dev.marquee.payments.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,6 +68,19 @@ public class PaymentTrades implements TradeLog {
             throw new IllegalStateException("trade " + trade.gateway() + "/" + trade.tradeNo()
                     + " is no longer FAILED; the transaction is rolled back");
         }
+    }
+
+    @Override
+    public List<Trade> withOutcome(TradeOutcome outcome, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_trade WHERE outcome = ? ORDER BY decided_at DESC LIMIT ?")
+                .param(outcome.name()).param(limit).query(PaymentTrades::trade).list();
+    }
+
+    @Override
+    public boolean refundFlagged(String gateway, String tradeNo, Instant at) {
+        return jdbc.sql("UPDATE payment_trade SET outcome = 'REFUND', decided_at = ?"
+                        + " WHERE gateway = ? AND trade_no = ? AND outcome = 'FLAGGED'")
+                .params(Timestamp.from(at), gateway, tradeNo).update() == 1;
     }
 
     private static String reason(Trade trade) {
