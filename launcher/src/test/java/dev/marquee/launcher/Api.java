@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import org.awaitility.core.ConditionTimeoutException;
 import dev.marquee.allocator.SeatAllocation;
 import dev.marquee.stack.EmbeddedStack;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -64,10 +65,29 @@ final class Api {
                 .until(() -> json(get("/api/orders/" + orderId)), doc -> status.equals(doc.read("$.status")));
     }
 
-    /** Polls the order until it leaves REQUESTED. */
+    /**
+     * Polls the order until it leaves REQUESTED. When it does not, the failure says how far the order got: its
+     * outbox row, the allocator's decision, and the order as order-api shows it.
+     */
     static DocumentContext awaitDecision(String orderId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> json(get("/api/orders/" + orderId)), doc -> !"REQUESTED".equals(doc.read("$.status")));
+        try {
+            return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> json(get("/api/orders/" + orderId)), doc -> !"REQUESTED".equals(doc.read("$.status")));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(whereIs(orderId), e);
+        }
+    }
+
+    private static String whereIs(String orderId) {
+        try {
+            return "order " + orderId + " was not decided: outbox rows " + query("SELECT type, created_at FROM outbox"
+                    + " WHERE aggregateid IN (SELECT CAST(hall_id AS CHAR) FROM customer_order WHERE id = '" + orderId
+                    + "') AND created_at >= (SELECT created_at FROM customer_order WHERE id = '" + orderId
+                    + "') LIMIT 3") + "; allocation " + query("SELECT outcome, decided_at FROM allocation WHERE order_id = '"
+                    + orderId + "'") + "; order " + get("/api/orders/" + orderId).body();
+        } catch (Exception e) {
+            return "order " + orderId + " was not decided (and could not be traced: " + e + ")";
+        }
     }
 
     private static final AtomicLong SCREENINGS = new AtomicLong(

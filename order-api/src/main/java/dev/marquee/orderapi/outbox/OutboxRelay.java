@@ -9,8 +9,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
@@ -21,7 +23,6 @@ import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -29,9 +30,10 @@ import org.springframework.kafka.support.SendResult;
  * Relays outbox rows to Kafka: Debezium's embedded engine reads them from the binlog, and a batch's offsets are
  * committed only after Kafka acknowledged every record of it. After a crash the engine re-delivers at most the
  * unacknowledged batch (at-least-once); every consumer is idempotent on the event id. A failed engine is
- * restarted after a delay.
+ * restarted after a delay. {@link RelayLeadership} starts and stops it: only the leader of the order-api
+ * instances relays.
  */
-public class OutboxRelay implements SmartLifecycle {
+public class OutboxRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
@@ -41,8 +43,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "outbox-relay-restart"));
-    private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
-    private volatile boolean running;
+    private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private Future<?> engineRun;
+    private volatile boolean relaying;
 
     OutboxRelay(Properties config, KafkaTemplate<String, byte[]> kafka, long restartDelayMillis) {
         this.config = config;
@@ -50,14 +53,14 @@ public class OutboxRelay implements SmartLifecycle {
         this.restartDelayMillis = restartDelayMillis;
     }
 
-    @Override
+    /** Starts relaying (from the offsets stored in Kafka); restarts the engine after failures until stopped. */
     public synchronized void start() {
-        running = true;
+        relaying = true;
         launch();
     }
 
     private synchronized void launch() {
-        if (!running) {
+        if (!relaying || engineRun != null && !engineRun.isDone()) {
             return;
         }
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
@@ -65,16 +68,53 @@ public class OutboxRelay implements SmartLifecycle {
                 .notifying(this::relay)
                 .using((success, message, error) -> completed(success, message, error))
                 .build();
-        runner.execute(engine);
+        engineRun = runner.submit(engine);
         log.info("outbox relay started (table {})", config.getProperty("table.include.list"));
     }
 
     private void completed(boolean success, String message, Throwable error) {
-        if (!running) {
+        if (!relaying) {
             return;
         }
         log.error("outbox relay stopped ({}); restarting in {} ms", message, restartDelayMillis, error);
         restarts.schedule(this::launch, restartDelayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stops relaying and waits (up to 30 s) until the engine has stopped, so that a successor never reads the
+     * binlog beside it; the last batch's offsets are committed if Kafka acknowledged it.
+     */
+    public synchronized void stop() {
+        relaying = false;
+        try {
+            if (engine != null) {
+                engine.close();
+            }
+            if (engineRun != null) {
+                engineRun.get(30, TimeUnit.SECONDS);
+            }
+            log.info("outbox relay stopped");
+        } catch (TimeoutException e) {
+            log.warn("outbox relay did not stop within 30 s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("outbox relay did not stop cleanly: {}", e.toString());
+        } finally {
+            engine = null;
+            engineRun = null;
+        }
+    }
+
+    public boolean isRelaying() {
+        return relaying;
+    }
+
+    @Override
+    public void close() {
+        stop();
+        restarts.shutdownNow();
+        runner.shutdownNow();
     }
 
     private void relay(List<RecordChangeEvent<SourceRecord>> batch,
@@ -116,33 +156,5 @@ public class OutboxRelay implements SmartLifecycle {
         byte[] array = new byte[buffer.remaining()];
         buffer.get(array);
         return array;
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        restarts.shutdownNow();
-        try {
-            if (engine != null) {
-                engine.close();
-            }
-            runner.shutdown();
-            if (!runner.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("outbox relay did not stop within 30 s");
-            }
-        } catch (Exception e) {
-            log.warn("outbox relay did not stop cleanly: {}", e.toString());
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Starts after everything else (the database is migrated), stops first. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
     }
 }

@@ -3,8 +3,10 @@ package dev.marquee.orderapi.outbox;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -20,7 +22,7 @@ class OutboxRelayConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "marquee.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
-    OutboxRelay outboxRelay(CdcProperties cdc, OutboxRelayProperties relay, ProducerFactory<?, ?> producers,
+    OutboxRelay relay(CdcProperties cdc, OutboxRelayProperties relay, ProducerFactory<?, ?> producers,
                             @Value("${marquee.topics.replication-factor:1}") int replication) {
         Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -31,5 +33,16 @@ class OutboxRelayConfiguration {
                 .replaceAll("[\\[\\] ]", "");
         return new OutboxRelay(OutboxConnectorConfig.of(cdc, relay, bootstrap, replication), kafka,
                 relay.restartDelay().toMillis());
+    }
+
+    /**
+     * Only the elected instance relays; the gauge {@code marquee_outbox_relay_leader} and the health component
+     * {@code outboxRelay} say which role this one has.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "marquee.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
+    RelayLeadership outboxRelay(RedissonClient redisson, OutboxRelay relay, OutboxRelayProperties properties,
+                                MeterRegistry meters) {
+        return new RelayLeadership(redisson, relay, properties.checkInterval(), meters);
     }
 }

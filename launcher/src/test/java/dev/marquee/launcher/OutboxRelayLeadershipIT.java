@@ -1,0 +1,108 @@
+package dev.marquee.launcher;
+
+import static dev.marquee.launcher.Api.awaitStatus;
+import static dev.marquee.launcher.Api.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.marquee.orderapi.OrderApiApplication;
+import dev.marquee.stack.EmbeddedStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Any number of order-api instances may run with the relay enabled: one leads and relays, the others stand by
+ * and take over when it loses its lock or stops. Orders placed on any instance, before, during and after each
+ * change of leader, are all relayed and decided.
+ */
+class OutboxRelayLeadershipIT {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern LEADER = Pattern.compile("(?m)^marquee_outbox_relay_leader(?:\\{[^}]*})? (\\S+)$");
+
+    @BeforeAll
+    static void start() {
+        SharedPipeline.get();
+    }
+
+    @Test
+    void oneInstanceRelaysAndAStandbyTakesOverWhenTheLeaderLosesItsLockOrStops() throws Exception {
+        int first = SharedPipeline.get().port("order-api");
+        await().atMost(Duration.ofSeconds(10)).until(() -> leads(first));
+
+        try (ConfigurableApplicationContext secondApi = startOrderApi()) {
+            int second = ((WebServerApplicationContext) secondApi).getWebServer().getPort();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                    .until(() -> leads(first) && !leads(second));
+            String placedOnSecond = order(second, "A1");
+            awaitStatus(placedOnSecond, "HELD");
+
+            // the leader's lock is gone, as when Redisson's watchdog missed a renewal: it stops, the standby leads
+            RedissonClient redis = redis();
+            try {
+                assertThat(redis.getKeys().delete("marquee:outbox-relay:leader")).isEqualTo(1);
+            } finally {
+                redis.shutdown();
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> leads(second) && !leads(first));
+            String relayedBySecond = order(first, "A2");
+            awaitStatus(relayedBySecond, "HELD");
+        }
+
+        // the second instance stopped gracefully and let go: the first leads again
+        await().atMost(Duration.ofSeconds(15)).until(() -> leads(first));
+        String relayedByFirst = order(first, "A3");
+        awaitStatus(relayedByFirst, "HELD");
+    }
+
+    private static ConfigurableApplicationContext startOrderApi() {
+        Map<String, Object> properties = new LinkedHashMap<>(EmbeddedStack.shared().properties());
+        properties.putAll(SharedPipeline.gatewayProperties());
+        properties.put("spring.main.banner-mode", "off");
+        properties.put("server.port", 0);
+        properties.put("spring.kafka.listener.auto-startup", false);
+        return OrderApiApplication.application().registerShutdownHook(false)
+                .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                        .toArray(String[]::new));
+    }
+
+    private static String order(int port, String seat) throws Exception {
+        long screening = Api.newScreening(2);
+        HttpResponse<String> placed = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/orders"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"relay\",\"screeningId\":" + screening
+                        + ",\"seats\":[\"" + seat + "\"]}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        return json(placed).read("$.id");
+    }
+
+    private static boolean leads(int port) throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        Matcher leader = LEADER.matcher(metrics);
+        assertThat(leader.find()).as("the leader gauge in\n" + metrics).isTrue();
+        return Double.parseDouble(leader.group(1)) == 1.0;
+    }
+
+    private static RedissonClient redis() {
+        Config config = new Config();
+        config.useSingleServer().setAddress(EmbeddedStack.shared().redisAddress());
+        return Redisson.create(config);
+    }
+}
