@@ -1,6 +1,7 @@
 package dev.marquee.schemas.serde;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
@@ -24,12 +25,14 @@ public class ConfluentAvroDeserializer implements Deserializer<Object> {
     private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
     private SchemaRegistryClient registry;
     private boolean specificReader;
+    private Duration patience = Duration.ofSeconds(30);
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         SerdeConfig config = SerdeConfig.from(configs, isKey);
         this.registry = new SchemaRegistryClient(config.registryUrls());
         this.specificReader = config.specificReader();
+        this.patience = config.registryPatience();
     }
 
     @Override
@@ -55,15 +58,37 @@ public class ConfluentAvroDeserializer implements Deserializer<Object> {
         if (registry == null) {
             throw new IllegalStateException("ConfluentAvroDeserializer used before configure()");
         }
-        Schema writer;
-        try {
-            writer = registry.getById(id);
-        } catch (SchemaRegistryException e) {
-            throw new SerializationException("Could not fetch the schema with id %d: %s".formatted(id, e.getMessage()), e);
-        }
+        Schema writer = fetch(id);
         DatumReader<Object> reader = specificReader ? specificReader(id, writer) : new GenericDatumReader<>(writer);
         readers.putIfAbsent(id, reader);
         return reader;
+    }
+
+    /**
+     * The writer schema, asked again with backoff (100 ms doubling to 2 s) while the registry is unavailable, for
+     * up to {@code marquee.schema.registry.patience.ms}: a registry that restarts or blips must not turn records
+     * into dead letters. A refusal (an unknown id) fails at once. Kafka's consumer keeps its heartbeat meanwhile.
+     */
+    private Schema fetch(int id) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long pause = 100;
+        while (true) {
+            try {
+                return registry.getById(id);
+            } catch (SchemaRegistryException e) {
+                if (!e.unavailable() || System.nanoTime() + pause * 1_000_000 > deadline) {
+                    throw new SerializationException("Could not fetch the schema with id %d: %s".formatted(id,
+                            e.getMessage()), e);
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SerializationException("Interrupted while fetching the schema with id " + id, e);
+            }
+            pause = Math.min(pause * 2, 2_000);
+        }
     }
 
     private static DatumReader<Object> specificReader(int id, Schema writer) {

@@ -29,4 +29,12 @@ public final class SchemaRegistryException extends RuntimeException {
     public int errorCode() {
         return errorCode;
     }
+
+    /**
+     * Whether the registry could not answer now (unreachable, or a 5xx) rather than refused: worth asking again.
+     * An interrupted call is not.
+     */
+    public boolean unavailable() {
+        return status >= 500 || status == -1 && !(getCause() instanceof InterruptedException);
+    }
 }
