@@ -12,6 +12,7 @@ import dev.marquee.boxoffice.rebuild.BoxOfficeRebuild;
 import dev.marquee.boxoffice.rebuild.LiveConsumer;
 import dev.marquee.boxoffice.replay.ReplaySource;
 import dev.marquee.schemas.Topics;
+import dev.marquee.support.RetryingConsumers;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BoxOfficeProperties.class)
@@ -65,9 +65,7 @@ class BoxOfficeConfiguration {
      */
     @Bean
     DefaultErrorHandler projectionErrorHandler() {
-        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-        backOff.setMaxInterval(5_000);
-        return new DefaultErrorHandler(backOff);
+        return RetryingConsumers.untilTheySucceed();
     }
 
     @Bean

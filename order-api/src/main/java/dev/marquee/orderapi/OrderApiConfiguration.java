@@ -1,24 +1,17 @@
 package dev.marquee.orderapi;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 
 import dev.marquee.schemas.Topics;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import dev.marquee.support.RetryingConsumers;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class OrderApiConfiguration {
@@ -50,14 +43,8 @@ class OrderApiConfiguration {
      */
     @Bean
     DefaultErrorHandler listenerErrorHandler(ProducerFactory<?, ?> producers) {
-        Map<String, Object> raw = new HashMap<>(producers.getConfigurationProperties());
-        raw.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<String, byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(raw));
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(Map.of(byte[].class, deadLetters),
+        return RetryingConsumers.withDeadLetters(producers,
                 (record, e) -> new TopicPartition(DEAD_LETTERS, record.partition()));
-        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-        backOff.setMaxInterval(5_000);
-        return new DefaultErrorHandler(recoverer, backOff);
     }
 
     /** order-requests (keyed by hall: its partition count caps the busy allocators), the payment topics, the DLT. */

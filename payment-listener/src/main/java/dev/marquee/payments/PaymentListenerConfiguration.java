@@ -1,9 +1,6 @@
 package dev.marquee.payments;
 
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -12,23 +9,18 @@ import dev.marquee.payments.persistence.OrderSnapshots;
 import dev.marquee.payments.persistence.PaymentListenerSchema;
 import dev.marquee.payments.persistence.PaymentTrades;
 import dev.marquee.schemas.Topics;
+import dev.marquee.support.RetryingConsumers;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PaymentGatewaysProperties.class)
@@ -62,16 +54,8 @@ class PaymentListenerConfiguration {
      */
     @Bean
     DefaultErrorHandler paymentErrorHandler(ProducerFactory<?, ?> producers, KafkaTemplate<String, Object> kafka) {
-        Map<String, Object> raw = new HashMap<>(producers.getConfigurationProperties());
-        raw.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
-        templates.put(byte[].class, new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(raw)));
-        templates.put(Object.class, kafka);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+        DefaultErrorHandler handler = RetryingConsumers.withDeadLetters(producers, kafka,
                 (record, e) -> new TopicPartition(deadLetterTopic(record), record.partition()));
-        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-        backOff.setMaxInterval(5_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(RefundRejectedException.class);
         return handler;
     }

@@ -2,23 +2,16 @@ package dev.marquee.allocator;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 
 import dev.marquee.schemas.Topics;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import dev.marquee.support.RetryingConsumers;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
 class SeatAllocatorConfiguration {
@@ -45,14 +38,8 @@ class SeatAllocatorConfiguration {
      */
     @Bean
     DefaultErrorHandler allocatorErrorHandler(ProducerFactory<?, ?> producers) {
-        Map<String, Object> raw = new HashMap<>(producers.getConfigurationProperties());
-        raw.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        KafkaTemplate<String, byte[]> deadLetters = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(raw));
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(Map.of(byte[].class, deadLetters),
+        return RetryingConsumers.withDeadLetters(producers,
                 (record, e) -> new TopicPartition(record.topic() + DEAD_LETTERS, record.partition()));
-        ExponentialBackOff backOff = new ExponentialBackOff(100, 2.0);
-        backOff.setMaxInterval(5_000);
-        return new DefaultErrorHandler(recoverer, backOff);
     }
 
     @Bean

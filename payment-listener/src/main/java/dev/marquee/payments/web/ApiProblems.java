@@ -2,16 +2,12 @@ package dev.marquee.payments.web;
 
 import dev.marquee.payments.TradeNotFlaggedException;
 import dev.marquee.payments.TradeNotFoundException;
-import org.springframework.http.HttpHeaders;
+import dev.marquee.support.CodedProblems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error is an RFC 9457 problem-details body with a stable {@code code}: {@code trade-not-found},
@@ -19,7 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Spring's own (404, 405, ...) get a code derived from their status.
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+class ApiProblems extends CodedProblems {
 
     @ExceptionHandler
     ProblemDetail notFound(TradeNotFoundException e) {
@@ -42,23 +38,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ProblemDetail invalidParameter(MethodArgumentTypeMismatchException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
                 e.getName() + " is not valid: '" + e.getValue() + "'.");
-    }
-
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                          WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
-                || !problem.getProperties().containsKey("code"))) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            problem.setProperty("code", known == null ? "http-" + status.value()
-                    : known.name().toLowerCase().replace('_', '-'));
-        }
-        return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
-        return problem;
     }
 }

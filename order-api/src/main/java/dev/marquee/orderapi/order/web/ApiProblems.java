@@ -8,6 +8,7 @@ import dev.marquee.orderapi.order.IdempotencyKeyReusedException;
 import dev.marquee.orderapi.order.OrderNotCancellableException;
 import dev.marquee.orderapi.order.OrderNotFoundException;
 import dev.marquee.orderapi.order.OrderRefusedException;
+import dev.marquee.support.CodedProblems;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,14 +20,13 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error is an RFC 9457 problem-details body with a stable {@code code}. The codes are listed in README;
  * clients branch on them, never on the human-readable {@code detail}.
  */
 @RestControllerAdvice
-class ApiProblems extends ResponseEntityExceptionHandler {
+class ApiProblems extends CodedProblems {
 
     @ExceptionHandler
     ProblemDetail refused(OrderRefusedException e) {
@@ -89,24 +89,5 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .toList();
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
-    }
-
-    /** Problems raised by Spring itself (405, 406, 415, ...) get a code derived from their status. */
-    @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                          WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
-                || !problem.getProperties().containsKey("code"))) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            String code = known == null ? "http-" + status.value() : known.name().toLowerCase().replace('_', '-');
-            problem.setProperty("code", code);
-        }
-        return super.createResponseEntity(body, headers, status, request);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setProperty("code", code);
-        return problem;
     }
 }
