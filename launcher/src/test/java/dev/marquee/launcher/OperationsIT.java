@@ -1,16 +1,37 @@
 package dev.marquee.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marquee.stack.EmbeddedStack;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What operators poll: every running service is ready and exposes Prometheus metrics, including its own. */
+/**
+ * What operators poll: every running service is ready and exposes Prometheus metrics, including its own, and
+ * {@code marquee status} sums it up with lag and dead letters.
+ */
 class OperationsIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -38,6 +59,52 @@ class OperationsIT {
         assertThat(readiness.body()).contains("\"UP\"");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", metric);
+    }
+
+    /**
+     * {@code marquee status} reads readiness, consumer lag and waiting dead letters: every service of the pipeline
+     * is UP, the allocator catches up to no lag, an undecodable request shows as a dead letter waiting (exit code
+     * 1), and so does a service that does not answer.
+     */
+    @Test
+    void statusShowsReadinessLagAndDeadLettersWaiting() throws Exception {
+        String bootstrap = EmbeddedStack.shared().kafkaBootstrapServers();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>("order-requests", "1", "not an order".getBytes(StandardCharsets.UTF_8)))
+                    .get();
+        }
+        List<String> args = new ArrayList<>(List.of("status", "--json", "--bootstrap", bootstrap));
+        for (String service : List.of("order-api", "seat-allocator", "payment-listener", "expiry-worker", "box-office")) {
+            args.addAll(List.of("--service", service + "=http://127.0.0.1:" + SharedPipeline.get().port(service)));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode report = status(args).report();
+            return report.path("lag").path("seat-allocator").asLong(-1) == 0
+                    && report.path("deadLetters").path("order-requests-dlt").asLong() >= 1;
+        });
+        Status status = status(args);
+        assertThat(status.exit()).isEqualTo(1);
+        assertThat(status.report().path("ok").asBoolean()).isFalse();
+        status.report().path("services").properties().forEach(s -> assertThat(s.getValue().asText()).isEqualTo("UP"));
+        assertThat(status.report().path("services").size()).isEqualTo(5);
+        assertThat(status.report().path("lag").properties()).extracting(Map.Entry::getKey)
+                .containsExactly("seat-allocator", "order-api", "payment-listener", "payment-refunds", "box-office");
+
+        List<String> withGhost = new ArrayList<>(args);
+        withGhost.addAll(List.of("--service", "ghost=http://127.0.0.1:" + TcpProxy.freePort()));
+        assertThat(status(withGhost).report().path("services").path("ghost").asText()).isEqualTo("UNREACHABLE");
+    }
+
+    private record Status(int exit, JsonNode report) {
+    }
+
+    private static Status status(List<String> args) throws Exception {
+        StringWriter out = new StringWriter();
+        CommandLine command = new CommandLine(new Marquee()).setOut(new PrintWriter(out));
+        int exit = command.execute(args.toArray(String[]::new));
+        return new Status(exit, new ObjectMapper().readTree(out.toString()));
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

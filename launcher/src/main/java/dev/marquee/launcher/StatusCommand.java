@@ -1,0 +1,163 @@
+package dev.marquee.launcher;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code marquee status}: is the pipeline keeping up, and is anything waiting for an operator? */
+@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"One look at a running pipeline: whether each service is ready, how many records each",
+                "consumer group has not handled yet (its lag), and how many dead letters wait for a re-drive.",
+                "Exit code 0 when every service is ready and no dead letter waits; 1 when something needs an",
+                "operator; 2 when Kafka could not be asked."})
+final class StatusCommand implements Callable<Integer> {
+
+    /** Each consumer group of the pipeline and the topics it consumes. */
+    static final Map<String, List<String>> GROUPS = groups();
+    static final List<String> DEAD_LETTER_TOPICS = List.of("order-requests-dlt", "payment-callbacks-dlt",
+            "payment-refunds-dlt", "order-api-dlt");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--bootstrap", description = "Kafka bootstrap servers. Default: ${DEFAULT-VALUE}")
+    String bootstrap = "127.0.0.1:29092";
+
+    @Option(names = "--service", paramLabel = "NAME=URL", description = {"Where a service answers, e.g.",
+            "--service order-api=http://10.0.0.5:8080. Defaults: order-api :8080, seat-allocator :8081,",
+            "payment-listener :8082, expiry-worker :8083, box-office :8084 on 127.0.0.1."})
+    Map<String, String> services = new LinkedHashMap<>();
+
+    @Option(names = "--json", description = "Print one line of JSON instead of the table.")
+    boolean json;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> urls = new LinkedHashMap<>(defaultServices());
+        urls.putAll(services);
+        Map<String, String> readiness = new LinkedHashMap<>();
+        urls.forEach((name, url) -> readiness.put(name, readiness(url)));
+        Map<String, Long> lag = new LinkedHashMap<>();
+        Map<String, Long> deadLetters = new LinkedHashMap<>();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000))) {
+            Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
+                lag.put(group.getKey(), unhandled(admin, group.getKey(),
+                        group.getValue().stream().filter(existing::contains).toList()));
+            }
+            for (String topic : DEAD_LETTER_TOPICS) {
+                deadLetters.put(topic, existing.contains(topic)
+                        ? unhandled(admin, "marquee-redrive." + topic, List.of(topic)) : 0L);
+            }
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("status: Kafka at " + bootstrap + " could not be asked: " + e);
+            return 2;
+        }
+        boolean attention = readiness.values().stream().anyMatch(state -> !"UP".equals(state))
+                || deadLetters.values().stream().anyMatch(waiting -> waiting > 0);
+        print(readiness, urls, lag, deadLetters, attention);
+        return attention ? 1 : 0;
+    }
+
+    private void print(Map<String, String> readiness, Map<String, String> urls, Map<String, Long> lag,
+                       Map<String, Long> deadLetters, boolean attention) throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("services", readiness);
+            report.put("lag", lag);
+            report.put("deadLetters", deadLetters);
+            report.put("ok", !attention);
+            out.println(new ObjectMapper().writeValueAsString(report));
+        } else {
+            out.println("services (readiness)");
+            readiness.forEach((name, state) -> out.printf("  %-18s %-28s %s%n", name, urls.get(name), state));
+            out.println("consumer groups (records not handled yet)");
+            lag.forEach((group, records) -> out.printf("  %-18s %-36s %d%n", group,
+                    String.join(", ", GROUPS.get(group)), records));
+            out.println("dead letters (waiting for 'marquee dead-letters redrive')");
+            deadLetters.forEach((topic, waiting) -> out.printf("  %-24s %d%n", topic, waiting));
+            out.println(attention ? "NEEDS ATTENTION" : "OK");
+        }
+        out.flush();
+    }
+
+    /** Records of the topics after the group's committed offsets (all of them where it committed none). */
+    private static long unhandled(Admin admin, String group, List<String> topics) throws Exception {
+        if (topics.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+        admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).forEach((topic, description) ->
+                description.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()),
+                        OffsetSpec.latest())));
+        Map<TopicPartition, OffsetSpec> earliest = latest.keySet().stream()
+                .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.earliest()));
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+        Map<TopicPartition, ListOffsetsResultInfo> starts = admin.listOffsets(earliest).all().get(10, TimeUnit.SECONDS);
+        long unhandled = 0;
+        for (TopicPartition partition : latest.keySet()) {
+            OffsetAndMetadata at = committed.get(partition);
+            long from = at == null ? starts.get(partition).offset() : at.offset();
+            unhandled += Math.max(0, ends.get(partition).offset() - from);
+        }
+        return unhandled;
+    }
+
+    private static String readiness(String url) {
+        try {
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return new ObjectMapper().readTree(response.body()).path("status").asText("HTTP " + response.statusCode());
+        } catch (Exception e) {
+            return "UNREACHABLE";
+        }
+    }
+
+    private static Map<String, String> defaultServices() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("order-api", "http://127.0.0.1:8080");
+        defaults.put("seat-allocator", "http://127.0.0.1:8081");
+        defaults.put("payment-listener", "http://127.0.0.1:8082");
+        defaults.put("expiry-worker", "http://127.0.0.1:8083");
+        defaults.put("box-office", "http://127.0.0.1:8084");
+        return defaults;
+    }
+
+    private static Map<String, List<String>> groups() {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        groups.put("seat-allocator", List.of("order-requests"));
+        groups.put("order-api", List.of("seat-events", "order-events"));
+        groups.put("payment-listener", List.of("payment-callbacks"));
+        groups.put("payment-refunds", List.of("order-events"));
+        groups.put("box-office", List.of("order-events", "seat-events"));
+        return groups;
+    }
+}
