@@ -38,9 +38,9 @@ class OperationsIT {
 
     @ParameterizedTest
     @CsvSource({
-            "order-api, http_server_requests",
-            "seat-allocator, spring_kafka_listener",
-            "payment-listener, spring_kafka_listener",
+            "order-api, marquee_orders{",
+            "seat-allocator, marquee_allocator_decision_latency_seconds",
+            "payment-listener, marquee_hall_lock_wait_seconds",
             "expiry-worker, marquee_expiry",
             "box-office, http_server_requests"})
     void eachServiceIsReadyAndExposesPrometheusMetrics(String service, String metric) throws Exception {
@@ -59,6 +59,24 @@ class OperationsIT {
         assertThat(readiness.body()).contains("\"UP\"");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes", metric);
+    }
+
+    /** order-api counts the orders in each live state from the database: a held order shows in the HELD gauge. */
+    @Test
+    void theOrderGaugesCountLiveOrders() throws Exception {
+        String base = "http://127.0.0.1:" + SharedPipeline.get().port("order-api");
+        long before = heldGauge(base);
+        Api.heldOrder(Api.newScreening(2), "K1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> heldGauge(base) >= before + 1);
+        assertThat(get(base + "/actuator/prometheus").body()).contains("marquee_orders_requested_oldest_seconds");
+    }
+
+    private static long heldGauge(String base) throws Exception {
+        return get(base + "/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("marquee_orders{") && line.contains("state=\"HELD\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow();
     }
 
     /**

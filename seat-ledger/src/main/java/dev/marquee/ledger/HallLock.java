@@ -21,11 +21,26 @@ public final class HallLock {
     private final RedissonClient redisson;
     private final Duration wait;
     private final Duration lease;
+    private final LockWaits waits;
 
     public HallLock(RedissonClient redisson, Duration wait, Duration lease) {
+        this(redisson, wait, lease, LockWaits.NONE);
+    }
+
+    public HallLock(RedissonClient redisson, Duration wait, Duration lease, LockWaits waits) {
         this.redisson = redisson;
         this.wait = wait;
         this.lease = lease;
+        this.waits = waits;
+    }
+
+    /** Told how long each acquisition waited, and whether it got the lock (a metric, typically). */
+    @FunctionalInterface
+    public interface LockWaits {
+
+        LockWaits NONE = (waited, acquired) -> { };
+
+        void waited(Duration waited, boolean acquired);
     }
 
     /**
@@ -68,8 +83,11 @@ public final class HallLock {
     }
 
     private Long acquire(RFencedLock lock, Duration wait) {
+        long start = System.nanoTime();
         try {
-            return lock.tryLockAndGetToken(wait.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS);
+            Long token = lock.tryLockAndGetToken(wait.toMillis(), lease.toMillis(), TimeUnit.MILLISECONDS);
+            waits.waited(Duration.ofNanos(System.nanoTime() - start), token != null);
+            return token;
         } catch (Exception e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new IllegalStateException("interrupted while waiting for " + lock.getName(), e);

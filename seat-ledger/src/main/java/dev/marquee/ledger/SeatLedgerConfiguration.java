@@ -4,7 +4,10 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,7 +37,20 @@ public class SeatLedgerConfiguration {
     @Bean
     HallLock hallLock(RedissonClient redisson,
                       @Value("${marquee.hall-lock.wait:5s}") Duration wait,
-                      @Value("${marquee.hall-lock.lease:10s}") Duration lease) {
-        return new HallLock(redisson, wait, lease);
+                      @Value("${marquee.hall-lock.lease:10s}") Duration lease,
+                      ObjectProvider<MeterRegistry> meters) {
+        MeterRegistry registry = meters.getIfAvailable();
+        if (registry == null) {
+            return new HallLock(redisson, wait, lease);
+        }
+        Timer acquired = lockWait(registry, true);
+        Timer missed = lockWait(registry, false);
+        return new HallLock(redisson, wait, lease, (waited, got) -> (got ? acquired : missed).record(waited));
+    }
+
+    /** {@code marquee.hall.lock.wait{acquired=true|false}}: how long this service waited for hall locks. */
+    private static Timer lockWait(MeterRegistry registry, boolean acquired) {
+        return Timer.builder("marquee.hall.lock.wait").tag("acquired", Boolean.toString(acquired))
+                .description("waiting for a hall's lock").publishPercentileHistogram().register(registry);
     }
 }

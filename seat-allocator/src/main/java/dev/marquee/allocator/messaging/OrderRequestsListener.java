@@ -1,5 +1,7 @@
 package dev.marquee.allocator.messaging;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +12,9 @@ import dev.marquee.allocator.SeatRequest;
 import dev.marquee.events.OrderRequested;
 import dev.marquee.ledger.Allocation;
 import dev.marquee.schemas.Topics;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -31,10 +36,24 @@ class OrderRequestsListener implements ConsumerSeekAware {
 
     private final SeatAllocation allocation;
     private final SeatOutcomePublisher publisher;
+    private final MeterRegistry meters;
+    private final DistributionSummary batchSize;
+    private final Timer latency;
 
-    OrderRequestsListener(SeatAllocation allocation, SeatOutcomePublisher publisher) {
+    /**
+     * Metrics: {@code marquee.allocator.batch.size} (requests per poll), {@code marquee.allocator.decisions
+     * {outcome=HELD|REJECTED}}, and {@code marquee.allocator.decision.latency}, from the order's acceptance at the
+     * edge to its answer acknowledged by Kafka (relay, queue and decision together).
+     */
+    OrderRequestsListener(SeatAllocation allocation, SeatOutcomePublisher publisher, MeterRegistry meters) {
         this.allocation = allocation;
         this.publisher = publisher;
+        this.meters = meters;
+        this.batchSize = DistributionSummary.builder("marquee.allocator.batch.size")
+                .description("order requests decided per poll").register(meters);
+        this.latency = Timer.builder("marquee.allocator.decision.latency")
+                .description("order accepted at the edge to its answer in Kafka").publishPercentileHistogram()
+                .register(meters);
     }
 
     /**
@@ -55,12 +74,24 @@ class OrderRequestsListener implements ConsumerSeekAware {
         List<Allocation> answers = new ArrayList<>();
         byHall.forEach((hall, requests) -> answers.addAll(allocation.allocate(hall, requests)));
         publisher.publish(answers);
+        measure(records.subList(0, undecodable < 0 ? records.size() : undecodable), answers);
         if (undecodable >= 0) {
             ConsumerRecord<String, Object> record = records.get(undecodable);
             log.error("order request {}-{}@{} cannot be decoded; it goes to the dead-letter topic", record.topic(),
                     record.partition(), record.offset());
             throw new BatchListenerFailedException("undecodable order request",
                     new DeserializationException("undecodable order request", null, false, null), undecodable);
+        }
+    }
+
+    private void measure(List<ConsumerRecord<String, Object>> decided, List<Allocation> answers) {
+        batchSize.record(decided.size());
+        Instant now = Instant.now();
+        for (ConsumerRecord<String, Object> record : decided) {
+            latency.record(Duration.between(((OrderRequested) record.value()).getOccurredAt(), now));
+        }
+        for (Allocation answer : answers) {
+            meters.counter("marquee.allocator.decisions", "outcome", answer.outcome().name()).increment();
         }
     }
 
