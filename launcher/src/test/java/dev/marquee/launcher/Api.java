@@ -61,7 +61,7 @@ final class Api {
 
     /** Polls the order until it reaches {@code status}. */
     static DocumentContext awaitStatus(String orderId, String status) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
                 .until(() -> json(get("/api/orders/" + orderId)), doc -> status.equals(doc.read("$.status")));
     }
 
@@ -71,7 +71,7 @@ final class Api {
      */
     static DocumentContext awaitDecision(String orderId) {
         try {
-            return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            return await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                     .until(() -> json(get("/api/orders/" + orderId)), doc -> !"REQUESTED".equals(doc.read("$.status")));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(whereIs(orderId), e);
