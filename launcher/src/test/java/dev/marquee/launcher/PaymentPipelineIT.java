@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import com.jayway.jsonpath.DocumentContext;
 import dev.marquee.events.OrderPaid;
@@ -178,8 +180,8 @@ class PaymentPipelineIT {
 
     /**
      * Flagged money waits for an operator: {@code marquee payments flagged} lists it, {@code marquee payments
-     * refund} gives back what the gateway took (once, however often asked), and the order keeps its hold, which
-     * can still be paid. A settled trade cannot be refunded this way.
+     * refund} gives back what the gateway took (once, however often and however many operators at once ask), and
+     * the order keeps its hold, which can still be paid. A settled trade cannot be refunded this way.
      */
     @Test
     void anOperatorGivesFlaggedMoneyBackOnceAndTheHoldStaysPayable() throws Exception {
@@ -193,7 +195,25 @@ class PaymentPipelineIT {
         assertThat(marquee("payments", "flagged", "--url", listener)).isZero();
         assertThat(json(HTTP.send(HttpRequest.newBuilder(URI.create(listener + "/api/admin/trades")).build(),
                 HttpResponse.BodyHandlers.ofString())).<List<String>>read("$[*].tradeNo")).contains(tradeNo);
-        assertThat(marquee("payments", "refund", "alipay", tradeNo, "--url", listener)).isZero();
+        // four operators at once: one turns the trade into a refund, the others ask for the same refund again
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> refunds = new ArrayList<>();
+        for (int operator = 0; operator < 4; operator++) {
+            refunds.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                    return HTTP.send(HttpRequest.newBuilder(URI.create(listener + "/api/admin/trades/alipay/" + tradeNo
+                            + "/refund")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        go.countDown();
+        List<HttpResponse<String>> answers = refunds.stream().map(CompletableFuture::join).toList();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).isEqualTo(202));
+        assertThat(answers.stream().filter(answer -> !json(answer).<Boolean>read("$.again")).count()).isEqualTo(1);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "REFUNDED".equals(
                 json(get("/api/orders/" + order)).read("$.payments[0].status")));
