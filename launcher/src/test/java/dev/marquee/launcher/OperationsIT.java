@@ -75,6 +75,10 @@ class OperationsIT {
             return held >= 1 && heldGauge(base) == held;
         });
         assertThat(get(base + "/actuator/prometheus").body()).contains("marquee_orders_requested_oldest_seconds");
+        // the relay measured how long our order's request took from its acceptance to Kafka
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(base + "/actuator/prometheus").body().lines()
+                .filter(line -> line.startsWith("marquee_outbox_relay_lag_seconds_count"))
+                .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0));
     }
 
     private static long heldGauge(String base) throws Exception {

@@ -2,6 +2,7 @@ package dev.marquee.orderapi.outbox;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -40,6 +41,7 @@ public class OutboxRelay implements AutoCloseable {
     private final Properties config;
     private final KafkaTemplate<String, byte[]> kafka;
     private final long restartDelayMillis;
+    private final RelayLag lag;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "outbox-relay-restart"));
@@ -48,9 +50,14 @@ public class OutboxRelay implements AutoCloseable {
     private volatile boolean relaying;
 
     OutboxRelay(Properties config, KafkaTemplate<String, byte[]> kafka, long restartDelayMillis) {
+        this(config, kafka, restartDelayMillis, RelayLag.NONE);
+    }
+
+    OutboxRelay(Properties config, KafkaTemplate<String, byte[]> kafka, long restartDelayMillis, RelayLag lag) {
         this.config = config;
         this.kafka = kafka;
         this.restartDelayMillis = restartDelayMillis;
+        this.lag = lag;
     }
 
     /** Starts relaying (from the offsets stored in Kafka); restarts the engine after failures until stopped. */
@@ -120,11 +127,14 @@ public class OutboxRelay implements AutoCloseable {
     private void relay(List<RecordChangeEvent<SourceRecord>> batch,
                        DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
         List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(batch.size());
         for (RecordChangeEvent<SourceRecord> change : batch) {
             SourceRecord record = change.record();
             if (record.value() != null) {
-                sends.add(kafka.send(toKafka(record)));
+                ProducerRecord<String, byte[]> out = toKafka(record);
+                records.add(out);
+                sends.add(kafka.send(out));
             }
         }
         try {
@@ -132,6 +142,8 @@ public class OutboxRelay implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("Kafka did not acknowledge an outbox batch; it will be re-sent", e);
         }
+        Instant acknowledged = Instant.now();
+        records.forEach(record -> lag.relayed(record.topic(), record.value(), acknowledged));
         for (RecordChangeEvent<SourceRecord> change : batch) {
             committer.markProcessed(change);
         }

@@ -23,7 +23,8 @@ class OutboxRelayConfiguration {
     @Bean
     @ConditionalOnProperty(name = "marquee.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay relay(CdcProperties cdc, OutboxRelayProperties relay, ProducerFactory<?, ?> producers,
-                            @Value("${marquee.topics.replication-factor:1}") int replication) {
+                      @Value("${marquee.topics.replication-factor:1}") int replication,
+                      @Value("${marquee.schema-registry.url}") String registryUrl, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -32,7 +33,7 @@ class OutboxRelayConfiguration {
         String bootstrap = String.valueOf(config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG))
                 .replaceAll("[\\[\\] ]", "");
         return new OutboxRelay(OutboxConnectorConfig.of(cdc, relay, bootstrap, replication), kafka,
-                relay.restartDelay().toMillis());
+                relay.restartDelay().toMillis(), RelayLag.measured(registryUrl, meters));
     }
 
     /**
