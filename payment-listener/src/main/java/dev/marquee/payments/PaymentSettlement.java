@@ -3,9 +3,14 @@ package dev.marquee.payments;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.marquee.ledger.Allocation;
 import dev.marquee.ledger.FencingToken;
@@ -51,21 +56,59 @@ public class PaymentSettlement {
 
     /** @return the trade's settlement, new or recorded before; empty when the callback says nothing final */
     public Optional<Settled> settle(PaymentCallback callback) {
-        if (callback.status() == CallbackStatus.PENDING) {
-            log.info("callback {} of trade {}/{} ignored: status {} is not final", callback.notifyId(),
-                    callback.gateway(), callback.tradeNo(), callback.tradeStatus());
-            return Optional.empty();
+        return settleAll(List.of(callback)).getFirst();
+    }
+
+    /**
+     * Settles a poll's callbacks, answering each in order. The successes of one hall are decided under one lock
+     * acquisition and in one transaction, one after the other, each seeing what the ones before it wrote (a
+     * duplicate later in the batch finds its trade recorded): the lock and the commit are paid once per hall and
+     * batch instead of once per callback. The callbacks of an order keep their order: once one of them waits for
+     * its hall's turn, the later ones follow it there (a failure notice after a success must find the success
+     * recorded). If any of them fails, the hall's whole batch rolls back and is settled again, which changes
+     * nothing for the trades already recorded.
+     */
+    public List<Optional<Settled>> settleAll(List<PaymentCallback> callbacks) {
+        List<Optional<Settled>> answers = new ArrayList<>(Collections.nCopies(callbacks.size(), Optional.empty()));
+        Map<Long, List<Integer>> locked = new LinkedHashMap<>();
+        Set<String> waiting = new HashSet<>();
+        List<Optional<OrderSnapshot>> known = new ArrayList<>(callbacks.size());
+        for (int i = 0; i < callbacks.size(); i++) {
+            PaymentCallback callback = callbacks.get(i);
+            Optional<OrderSnapshot> order = callback.status() == CallbackStatus.PENDING ? Optional.empty()
+                    : orders.find(callback.orderId());
+            known.add(order);
+            if (callback.status() == CallbackStatus.PENDING) {
+                log.info("callback {} of trade {}/{} ignored: status {} is not final", callback.notifyId(),
+                        callback.gateway(), callback.tradeNo(), callback.tradeStatus());
+                continue;
+            }
+            if (waiting.contains(callback.orderId())) {
+                // an earlier callback of the order waits for the hall's turn: this one follows it, in order
+                locked.get(order.orElseThrow().hallId()).add(i);
+                continue;
+            }
+            Optional<Trade> settled = trades.find(callback.gateway(), callback.tradeNo())
+                    .filter(t -> t.outcome().isFinal());
+            if (settled.isPresent()) {
+                answers.set(i, Optional.of(new Settled(settled.get(), order)));
+            } else if (callback.status() == CallbackStatus.SUCCESS && order.isPresent()) {
+                locked.computeIfAbsent(order.get().hallId(), hall -> new ArrayList<>()).add(i);
+                waiting.add(callback.orderId());
+            } else {
+                answers.set(i, settled(inTransaction(List.of(callback), List.of(order), null).getFirst(), order));
+            }
         }
-        Optional<OrderSnapshot> order = orders.find(callback.orderId());
-        Optional<Trade> settled = trades.find(callback.gateway(), callback.tradeNo())
-                .filter(t -> t.outcome().isFinal());
-        if (settled.isPresent()) {
-            return Optional.of(new Settled(settled.get(), order));
-        }
-        Decision decision = callback.status() == CallbackStatus.SUCCESS && order.isPresent()
-                ? lock.runLocked(order.get().hallId(), token -> inTransaction(callback, order, token))
-                : inTransaction(callback, order, null);
-        return settled(decision, order);
+        locked.forEach((hall, indexes) -> {
+            List<PaymentCallback> hallCallbacks = indexes.stream().map(callbacks::get).toList();
+            List<Optional<OrderSnapshot>> hallOrders = indexes.stream().map(known::get).toList();
+            List<Decision> decisions = lock.runLocked(hall,
+                    token -> inTransaction(hallCallbacks, hallOrders, token));
+            for (int j = 0; j < indexes.size(); j++) {
+                answers.set(indexes.get(j), settled(decisions.get(j), hallOrders.get(j)));
+            }
+        });
+        return answers;
     }
 
     private static Optional<Settled> settled(Decision decision, Optional<OrderSnapshot> order) {
@@ -79,14 +122,21 @@ public class PaymentSettlement {
         };
     }
 
-    private Decision inTransaction(PaymentCallback callback, Optional<OrderSnapshot> order, FencingToken token) {
-        return transaction.execute(status -> decideAndWrite(callback, order, token));
+    private List<Decision> inTransaction(List<PaymentCallback> callbacks, List<Optional<OrderSnapshot>> orders,
+                                         FencingToken token) {
+        return transaction.execute(status -> {
+            if (token != null) {
+                fence.admit(token);
+            }
+            List<Decision> decisions = new ArrayList<>(callbacks.size());
+            for (int i = 0; i < callbacks.size(); i++) {
+                decisions.add(decideAndWrite(callbacks.get(i), orders.get(i), token));
+            }
+            return decisions;
+        });
     }
 
     private Decision decideAndWrite(PaymentCallback callback, Optional<OrderSnapshot> order, FencingToken token) {
-        if (token != null) {
-            fence.admit(token);
-        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Optional<Allocation> allocation = order.map(o -> ledger.allocations(List.of(o.orderId())).get(o.orderId()));
         Map<String, SeatClaim> claims = allocation.map(a -> ledger.claims(a.screeningId(), a.seats()))

@@ -104,6 +104,33 @@ class PaymentSettlementIT {
         assertThat(cinema.seats(screening)).containsExactly("B1=" + order + ":SOLD");
     }
 
+    /**
+     * One poll, settled hall by hall under one lock each: two orders of one hall, one of another, a resend of a
+     * success and a failure notice arriving after it in the same batch. Each trade is settled once, the late
+     * failure finds the success recorded (it is not recorded as a failure first), and every seat is sold.
+     */
+    @Test
+    void aBatchSettlesEachTradeOnceAndKeepsEachOrdersCallbacksInOrder() {
+        Screening first = cinema.newScreening();
+        Screening second = cinema.newScreening();
+        String a = cinema.heldOrder(first, Duration.ofMinutes(10), "E1");
+        String b = cinema.heldOrder(first, Duration.ofMinutes(10), "E2");
+        String c = cinema.heldOrder(second, Duration.ofMinutes(10), "E1");
+
+        List<Optional<Settled>> answers = settlement.settleAll(List.of(
+                success(a, "T-" + a), success(b, "T-" + b), success(a, "T-" + a),
+                callback(a, "T-" + a, "TRADE_CLOSED", 9_000), success(c, "T-" + c)));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).isPresent());
+        assertThat(answers.stream().map(answer -> answer.orElseThrow().trade().outcome()))
+                .containsOnly(TradeOutcome.PAID);
+        assertThat(answers.get(2).orElseThrow().trade()).isEqualTo(answers.get(0).orElseThrow().trade());
+        assertThat(answers.get(3).orElseThrow().trade()).isEqualTo(answers.get(0).orElseThrow().trade());
+        assertThat(List.of(cinema.tradeRows(a), cinema.tradeRows(b), cinema.tradeRows(c))).containsOnly(1);
+        assertThat(cinema.seats(first)).containsExactly("E1=" + a + ":SOLD", "E2=" + b + ":SOLD");
+        assertThat(cinema.seats(second)).containsExactly("E1=" + c + ":SOLD");
+    }
+
     @Test
     void aFailureReportedAfterTheSuccessChangesNothing() {
         Screening screening = cinema.newScreening();

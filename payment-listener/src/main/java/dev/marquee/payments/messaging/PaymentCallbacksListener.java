@@ -1,20 +1,33 @@
 package dev.marquee.payments.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import dev.marquee.events.PaymentCallbackReceived;
 import dev.marquee.payments.PaymentCallback;
 import dev.marquee.payments.PaymentSettlement;
+import dev.marquee.payments.Settled;
 import dev.marquee.schemas.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.stereotype.Component;
 
 /**
- * Settles each verified payment callback and publishes what its trade caused. Retries, and the dead-letter topic
- * for callbacks that cannot be decoded, are the error handler's (see PaymentListenerConfiguration).
+ * Settles what a poll returned of verified payment callbacks, hall by hall (see {@link PaymentSettlement#settleAll}),
+ * then publishes what each trade caused, in the callbacks' order; the batch's offsets are committed after Kafka
+ * acknowledged it all. Retries, and the dead-letter topic for callbacks that cannot be decoded, are the error
+ * handler's (see PaymentListenerConfiguration).
  */
 @Component
 class PaymentCallbacksListener {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentCallbacksListener.class);
 
     private final PaymentSettlement settlement;
     private final SettlementPublisher publisher;
@@ -24,9 +37,32 @@ class PaymentCallbacksListener {
         this.publisher = publisher;
     }
 
-    @KafkaListener(id = "payment-listener", topics = Topics.PAYMENT_CALLBACKS, groupId = "payment-listener")
-    void on(PaymentCallbackReceived event) {
-        settlement.settle(callback(event)).ifPresent(publisher::publish);
+    /**
+     * Settles the records up to the first one that cannot be decoded; that one is then named to the error handler,
+     * which commits what was settled, sends it to the dead-letter topic and redelivers the rest.
+     */
+    @KafkaListener(id = "payment-listener", topics = Topics.PAYMENT_CALLBACKS, groupId = "payment-listener",
+            batch = "true")
+    void on(List<ConsumerRecord<String, Object>> records) {
+        List<PaymentCallback> callbacks = new ArrayList<>(records.size());
+        int undecodable = -1;
+        for (int i = 0; i < records.size() && undecodable < 0; i++) {
+            if (records.get(i).value() instanceof PaymentCallbackReceived event) {
+                callbacks.add(callback(event));
+            } else {
+                undecodable = i;
+            }
+        }
+        for (Optional<Settled> settled : settlement.settleAll(callbacks)) {
+            settled.ifPresent(publisher::publish);
+        }
+        if (undecodable >= 0) {
+            ConsumerRecord<String, Object> record = records.get(undecodable);
+            log.error("payment callback {}-{}@{} cannot be decoded; it goes to the dead-letter topic", record.topic(),
+                    record.partition(), record.offset());
+            throw new BatchListenerFailedException("undecodable payment callback",
+                    new DeserializationException("undecodable payment callback", null, false, null), undecodable);
+        }
     }
 
     private static PaymentCallback callback(PaymentCallbackReceived e) {
