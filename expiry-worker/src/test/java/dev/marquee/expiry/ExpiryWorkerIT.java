@@ -79,7 +79,8 @@ class ExpiryWorkerIT {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> !topics.events(Topics.ORDER_EVENTS, order, OrderExpired.class).isEmpty());
         // three more sweeps release nothing twice
-        await().during(SWEEP.multipliedBy(3)).atMost(SWEEP.multipliedBy(3).plusSeconds(5))
+        await().pollInterval(Duration.ofMillis(500)).during(SWEEP.multipliedBy(3))
+                .atMost(SWEEP.multipliedBy(3).plusSeconds(30))
                 .until(() -> topics.events(Topics.ORDER_EVENTS, order, OrderExpired.class).size() == 1);
         assertThat(topics.events(Topics.ORDER_EVENTS, order, OrderExpired.class)).singleElement()
                 .satisfies(e -> assertThat(e.getOrderId()).isEqualTo(order));
@@ -129,7 +130,8 @@ class ExpiryWorkerIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> cinema.isClosed(order));
         // three more sweeps write no event for it
-        await().during(SWEEP.multipliedBy(3)).atMost(SWEEP.multipliedBy(3).plusSeconds(5))
+        await().pollInterval(Duration.ofMillis(500)).during(SWEEP.multipliedBy(3))
+                .atMost(SWEEP.multipliedBy(3).plusSeconds(30))
                 .until(() -> cinema.outboxRows(order) == 0 && topics.anyEvents(order).isEmpty());
 
         assertThat(cinema.closure(order).closedBy()).isEqualTo("PAID");
@@ -175,7 +177,7 @@ class ExpiryWorkerIT {
 
         assertThat(topics.events(Topics.ORDER_EVENTS, order, OrderExpired.class)).singleElement()
                 .satisfies(e -> assertThat(e.getEventId()).isEqualTo(eventId));
-        await().atMost(Duration.ofSeconds(5)).until(() -> JdbcClient.create(db)
+        await().atMost(Duration.ofSeconds(20)).until(() -> JdbcClient.create(db)
                 .sql("SELECT published_at IS NOT NULL FROM expiry_event WHERE event_id = ?").param(eventId)
                 .query(Boolean.class).single());
     }

@@ -102,7 +102,7 @@ class DeadLetterIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> copies(bootstrap, garbage) >= 3);
 
         // the first copy was not sent back a second time: no fourth copy comes
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+        await().pollInterval(Duration.ofMillis(300)).during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
                 .until(() -> copies(bootstrap, garbage) == 3);
         assertThat(copies(bootstrap, garbage)).isEqualTo(3);
     }

@@ -49,7 +49,7 @@ class OrderPipelineIT {
         Instant deadline = Instant.parse(held.read("$.holdDeadline"));
         assertThat(deadline).isBetween(before.plus(Duration.ofMinutes(14)), Instant.now().plus(Duration.ofMinutes(16)));
 
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> json(get("/api/screenings/" + s + "/seats"))
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> json(get("/api/screenings/" + s + "/seats"))
                 .<List<String>>read("$.seats[?(@.state == 'HELD')].label").contains("C6"));
         HttpResponse<String> second = post("/api/orders",
                 "{\"customerId\":\"bob\",\"screeningId\":" + s + ",\"seats\":[\"C6\",\"C7\"]}");
@@ -175,7 +175,7 @@ class OrderPipelineIT {
                 .read("$.id");
         awaitStatus(id, "HELD");
 
-        HttpResponse<String> response = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+        HttpResponse<String> response = org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
                 .until(() -> get("/api/screenings/" + s + "/seats"), r -> json(r).<List<String>>read(
                         "$.seats[?(@.state == 'HELD')].label").contains("D7"));
 

@@ -47,7 +47,7 @@ class OutboxRelayLeadershipIT {
 
         try (ConfigurableApplicationContext secondApi = startOrderApi()) {
             int second = ((WebServerApplicationContext) secondApi).getWebServer().getPort();
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
                     .until(() -> leads(first) && !leads(second));
             String placedOnSecond = order(second, "A1");
             awaitStatus(placedOnSecond, "HELD");

@@ -139,7 +139,7 @@ class PaymentPipelineIT {
         awaitStatus(order, "PAID");
         assertThat(SharedPipeline.gateway().awaitQuiet(Duration.ofSeconds(30))).isTrue();
         // the late failure notice reaches payment-listener and order-api meanwhile, and changes nothing
-        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(20))
                 .until(() -> "PAID".equals(json(get("/api/orders/" + order)).read("$.status")));
         DocumentContext after = json(get("/api/orders/" + order));
         assertThat(after.<String>read("$.status")).isEqualTo("PAID");
@@ -218,7 +218,7 @@ class PaymentPipelineIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> "REFUNDED".equals(
                 json(get("/api/orders/" + order)).read("$.payments[0].status")));
         assertThat(marquee("payments", "refund", "alipay", tradeNo, "--url", listener)).isZero();
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() ->
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(20)).until(() ->
                 SharedPipeline.gateway().refunds().stream().filter(r -> r.tradeNo().equals(tradeNo)).count() == 1);
         assertThat(SharedPipeline.gateway().refunds()).filteredOn(r -> r.tradeNo().equals(tradeNo)).singleElement()
                 .satisfies(r -> assertThat(r.amountMinor()).isEqualTo(11999));

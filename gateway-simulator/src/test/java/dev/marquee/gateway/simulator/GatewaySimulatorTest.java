@@ -159,7 +159,8 @@ class GatewaySimulatorTest {
 
         simulator.close();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        // a planned delivery an hour away must not hold the close up; 10 s is slack for a loaded machine
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
         try (ServerSocket socket = new ServerSocket(port)) {
             assertThat(socket.getLocalPort()).isEqualTo(port);
         }
