@@ -16,8 +16,8 @@ import org.apache.avro.generic.GenericRecord;
  * {@code marquee.outbox.relay.lag}: from an event's {@code occurredAt} (every Marquee event has one; for an
  * OrderRequested it is the order's acceptance, committed with its outbox row) to Kafka's acknowledgement of the
  * relayed copy. The payload is decoded generically, with the writer schema from the registry (fetched once per
- * schema id), on a thread of its own that drops what it cannot keep up with: measuring never slows the relay,
- * which keeps forwarding bytes untouched, nor stalls it while the registry is away.
+ * schema id), on a thread of its own, at the lowest priority, that drops what it cannot keep up with: measuring
+ * never slows the relay, which keeps forwarding bytes untouched, nor stalls it while the registry is away.
  */
 class RelayLag {
 
@@ -26,8 +26,8 @@ class RelayLag {
     private final ConfluentAvroDeserializer events;
     private final Timer lag;
     private final ThreadPoolExecutor measurer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(10_000), r -> Thread.ofPlatform().name("outbox-relay-lag").daemon().unstarted(r),
-            new ThreadPoolExecutor.DiscardPolicy());
+            new ArrayBlockingQueue<>(10_000), r -> Thread.ofPlatform().name("outbox-relay-lag").daemon()
+                    .priority(Thread.MIN_PRIORITY).unstarted(r), new ThreadPoolExecutor.DiscardPolicy());
 
     private RelayLag(ConfluentAvroDeserializer events, Timer lag) {
         this.events = events;
