@@ -32,15 +32,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class TestStack implements AutoCloseable {
 
     final EmbeddedStack stack = EmbeddedStack.shared();
-    final HikariDataSource db = new HikariDataSource();
+    final HikariDataSource db = stack.appDataSource(4);
     final JdbcClient jdbc;
     final KafkaProducer<String, Object> producer;
 
     TestStack() {
-        db.setJdbcUrl(stack.jdbcUrl());
-        db.setUsername(stack.credentials().appUser());
-        db.setPassword(stack.credentials().appPassword());
-        db.setMaximumPoolSize(4);
         jdbc = JdbcClient.create(db);
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", stack.kafkaBootstrapServers(),
                 "key.serializer", StringSerializer.class, "value.serializer", ConfluentAvroSerializer.class,

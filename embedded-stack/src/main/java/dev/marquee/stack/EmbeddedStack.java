@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.marquee.registry.KafkaTopicSchemaStore;
 import dev.marquee.registry.SchemaRegistryServer;
 import org.slf4j.Logger;
@@ -124,6 +125,16 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** A connection pool of up to {@code size} connections to the stack's database, as the services' user. */
+    public HikariDataSource appDataSource(int size) {
+        HikariDataSource db = new HikariDataSource();
+        db.setJdbcUrl(jdbcUrl);
+        db.setUsername(credentials.appUser());
+        db.setPassword(credentials.appPassword());
+        db.setMaximumPoolSize(size);
+        return db;
     }
 
     public StackCredentials credentials() {

@@ -43,10 +43,7 @@ class ExpiryWorkerIT {
     @BeforeAll
     static void start() {
         stack = EmbeddedStack.shared();
-        db = new HikariDataSource();
-        db.setJdbcUrl(stack.jdbcUrl());
-        db.setUsername(stack.credentials().appUser());
-        db.setPassword(stack.credentials().appPassword());
+        db = stack.appDataSource(10);
         Cinema.createOrderApiTables(db);
         worker = Workers.start(stack, Map.of("marquee.expiry.sweep-interval", SWEEP.toMillis() + "ms",
                 "marquee.expiry.payment-extension", EXTENSION.toMillis() + "ms"));

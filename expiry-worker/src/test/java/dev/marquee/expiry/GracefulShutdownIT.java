@@ -29,10 +29,7 @@ class GracefulShutdownIT {
     @BeforeAll
     static void start() {
         stack = EmbeddedStack.shared();
-        db = new HikariDataSource();
-        db.setJdbcUrl(stack.jdbcUrl());
-        db.setUsername(stack.credentials().appUser());
-        db.setPassword(stack.credentials().appPassword());
+        db = stack.appDataSource(10);
         Cinema.createOrderApiTables(db);
         cinema = new Cinema(db);
     }

@@ -42,10 +42,7 @@ class TwoWorkersIT {
     @BeforeAll
     static void start() {
         stack = EmbeddedStack.shared();
-        db = new HikariDataSource();
-        db.setJdbcUrl(stack.jdbcUrl());
-        db.setUsername(stack.credentials().appUser());
-        db.setPassword(stack.credentials().appPassword());
+        db = stack.appDataSource(10);
         Cinema.createOrderApiTables(db);
         first = Workers.start(stack, SETTINGS);
         second = Workers.start(stack, SETTINGS);

@@ -67,10 +67,7 @@ class PaymentListenerIT {
     @BeforeAll
     static void start() throws IOException {
         stack = EmbeddedStack.shared();
-        db = new HikariDataSource();
-        db.setJdbcUrl(stack.jdbcUrl());
-        db.setUsername(stack.credentials().appUser());
-        db.setPassword(stack.credentials().appPassword());
+        db = stack.appDataSource(10);
         Cinema.createOrderApiTables(db);
         gateway = startGateway();
         Map<String, String> properties = new HashMap<>(stack.properties());

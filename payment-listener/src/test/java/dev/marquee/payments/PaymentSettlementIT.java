@@ -54,11 +54,7 @@ class PaymentSettlementIT {
     @BeforeAll
     static void start() {
         EmbeddedStack stack = EmbeddedStack.shared();
-        db = new HikariDataSource();
-        db.setJdbcUrl(stack.jdbcUrl());
-        db.setUsername(stack.credentials().appUser());
-        db.setPassword(stack.credentials().appPassword());
-        db.setMaximumPoolSize(12);
+        db = stack.appDataSource(12);
         SeatLedgerSchema.migrate(db);
         PaymentListenerSchema.migrate(db);
         Cinema.createOrderApiTables(db);

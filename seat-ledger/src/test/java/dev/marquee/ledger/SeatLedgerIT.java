@@ -47,10 +47,7 @@ class SeatLedgerIT {
     @BeforeAll
     static void start() {
         EmbeddedStack stack = EmbeddedStack.shared();
-        db = new HikariDataSource();
-        db.setJdbcUrl(stack.jdbcUrl());
-        db.setUsername(stack.credentials().appUser());
-        db.setPassword(stack.credentials().appPassword());
+        db = stack.appDataSource(10);
         SeatLedgerSchema.migrate(db);
         Config config = new Config();
         config.useSingleServer().setAddress(stack.redisAddress());
