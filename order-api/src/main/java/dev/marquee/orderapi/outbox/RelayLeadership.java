@@ -1,6 +1,8 @@
 package dev.marquee.orderapi.outbox;
 
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Gauge;
@@ -16,7 +18,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Elects the one order-api instance that relays the outbox, however many run ({@code docker compose up --scale
  * order-api=3}): the leader holds a Redisson lock ({@code marquee:outbox-relay:leader}) that Redisson's watchdog
- * keeps alive while the process lives. The others try for it every {@code check-interval}.
+ * keeps alive while the process lives. The others try for it every {@code check-interval}. One thread of its own
+ * does it all, on a schedule: Redisson locks belong to the thread that took them.
  * <ul>
  * <li>A leader that stops gracefully stops its engine, then lets go: a standby takes over within one interval.
  * <li>A leader that dies stops renewing: the lock lapses after Redisson's watchdog timeout (30 s) and a standby
@@ -35,9 +38,12 @@ class RelayLeadership implements SmartLifecycle, HealthIndicator {
     private final RLock lock;
     private final OutboxRelay relay;
     private final Duration interval;
-    private volatile Thread thread;
+    private final ScheduledExecutorService campaign = Executors.newSingleThreadScheduledExecutor(
+            r -> Thread.ofPlatform().name("outbox-relay-leadership").daemon().unstarted(r));
     private volatile boolean running;
     private volatile boolean leader;
+    /** After losing the lock, this instance stands aside until then (nanoTime); only the campaign's thread uses it. */
+    private long asideUntil = System.nanoTime();
 
     RelayLeadership(RedissonClient redisson, OutboxRelay relay, Duration interval, MeterRegistry meters) {
         this.lock = redisson.getLock(LOCK);
@@ -50,52 +56,31 @@ class RelayLeadership implements SmartLifecycle, HealthIndicator {
 
     @Override
     public synchronized void start() {
-        if (thread == null) {
+        if (!running) {
             running = true;
-            thread = Thread.ofPlatform().name("outbox-relay-leadership").daemon().start(this::campaign);
+            campaign.scheduleWithFixedDelay(this::tick, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Loops on {@code running}, not only on interrupts: Redisson's blocking calls may swallow an interrupt. */
-    private void campaign() {
-        while (running) {
-            try {
-                if (lock.tryLock(interval.toMillis(), TimeUnit.MILLISECONDS)) {
-                    lead();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                log.warn("outbox relay leadership: {}; trying again", e.toString());
-                pause(interval);
-            }
-        }
-    }
-
-    /** Relays while the lock is ours; returns when it is not (or this instance stops). */
-    private void lead() throws InterruptedException {
-        leader = true;
-        log.info("this instance leads the outbox relay");
-        relay.start();
-        boolean lost = false;
+    /** A standby tries for the lock; the leader checks it still holds it. Never throws: the schedule would end. */
+    private void tick() {
         try {
-            while (running) {
-                Thread.sleep(interval);
-                if (!held()) {
-                    lost = true;
-                    log.warn("outbox relay leadership lost (the lock is no longer this instance's); stopping the relay");
-                    break;
+            if (!leader) {
+                if (System.nanoTime() - asideUntil >= 0 && lock.tryLock(0, TimeUnit.MILLISECONDS)) {
+                    leader = true;
+                    log.info("this instance leads the outbox relay");
+                    relay.start();
                 }
+            } else if (!held()) {
+                log.warn("outbox relay leadership lost (the lock is no longer this instance's); stopping the relay");
+                relay.stop();
+                leader = false;
+                asideUntil = System.nanoTime() + interval.multipliedBy(3).toNanos();
             }
-        } finally {
-            relay.stop();
-            leader = false;
-            if (!lost) {
-                release();
-            }
-        }
-        if (lost) {
-            pause(interval.multipliedBy(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("outbox relay leadership: {}; trying again", e.toString());
         }
     }
 
@@ -111,10 +96,35 @@ class RelayLeadership implements SmartLifecycle, HealthIndicator {
     }
 
     /**
-     * Lets go of the lock so that a standby takes over at once, waiting at most a second: at JVM exit Redis may
-     * already be going away, and then the lock simply lapses when the watchdog's timeout runs out.
+     * Stops the relay and lets go of the lock, on the campaign's thread (the lock's owner), so that a standby takes
+     * over at once; at JVM exit Redis may already be going away, and then the lock lapses with the watchdog.
      */
-    private void release() {
+    @Override
+    public void stop() {
+        synchronized (this) {
+            if (!running) {
+                return;
+            }
+            running = false;
+        }
+        try {
+            campaign.submit(this::stepDown).get(40, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("outbox relay did not step down cleanly: {}", e.toString());
+        } finally {
+            campaign.shutdownNow();
+            relay.close();
+        }
+    }
+
+    private void stepDown() {
+        if (!leader) {
+            return;
+        }
+        relay.stop();
+        leader = false;
         try {
             lock.unlockAsync(Thread.currentThread().threadId()).toCompletableFuture().get(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -124,48 +134,15 @@ class RelayLeadership implements SmartLifecycle, HealthIndicator {
         }
     }
 
-    private void pause(Duration pause) {
-        try {
-            if (running) {
-                Thread.sleep(pause);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void stop() {
-        Thread running;
-        synchronized (this) {
-            this.running = false;
-            running = thread;
-            thread = null;
-        }
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(Duration.ofSeconds(40));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        relay.close();
-    }
-
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return running;
     }
 
     /** Starts after everything else (the database is migrated), stops first. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;
-    }
-
-    boolean leads() {
-        return leader;
     }
 
     @Override

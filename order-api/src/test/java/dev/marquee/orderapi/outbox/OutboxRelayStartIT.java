@@ -69,7 +69,10 @@ class OutboxRelayStartIT {
         try {
             relay.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> !relayed(stack, topic).isEmpty());
-            Thread.sleep(1_000);
+            // the relay follows the binlog by now: keep writing until a row written from here on was relayed too
+            Set<String> beforeStreaming = Set.copyOf(written);
+            await().atMost(Duration.ofSeconds(60)).until(() -> relayed(stack, topic).stream()
+                    .anyMatch(id -> !beforeStreaming.contains(id)));
             writing.set(false);
             writer.join();
 
