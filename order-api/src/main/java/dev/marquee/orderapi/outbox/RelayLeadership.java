@@ -64,6 +64,10 @@ class RelayLeadership implements SmartLifecycle, HealthIndicator {
 
     /** A standby tries for the lock; the leader checks it still holds it. Never throws: the schedule would end. */
     private void tick() {
+        if (!running) {
+            // stopping: a tick queued behind the step-down must not take the lock again
+            return;
+        }
         try {
             if (!leader) {
                 if (System.nanoTime() - asideUntil >= 0 && lock.tryLock(0, TimeUnit.MILLISECONDS)) {
