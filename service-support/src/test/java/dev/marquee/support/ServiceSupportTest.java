@@ -31,4 +31,37 @@ class ServiceSupportTest {
         }
         assertThat(last).isEqualTo(5_000);
     }
+
+    /** A deadlock or an unreachable broker can pass; a constraint or a refused transition cannot. */
+    @Test
+    void failuresAreTransientOnlyWhenTheyCanPass() {
+        assertThat(Failures.isTransient(new RuntimeException("listener failed",
+                new org.springframework.dao.CannotAcquireLockException("Lock wait timeout exceeded")))).isTrue();
+        assertThat(Failures.isTransient(new org.apache.kafka.common.errors.TimeoutException("broker away"))).isTrue();
+        assertThat(Failures.isTransient(new java.sql.SQLTransientConnectionException("no connection"))).isTrue();
+        assertThat(Failures.isTransient(new org.springframework.dao.DataIntegrityViolationException("Data too long")))
+                .isFalse();
+        assertThat(Failures.isTransient(new IllegalStateException("refused transition"))).isFalse();
+        assertThat(Failures.isTransient(new IllegalStateException("redis away", new Busy()), java.util.Set.of(Busy.class)))
+                .isTrue();
+    }
+
+    /** A permanent failure is tried three times in all, then set aside; a transient one never stops. */
+    @Test
+    void permanentFailuresAreTriedThreeTimesThenSetAside() {
+        BackOffExecution permanent = RetryingConsumers.backOffFor(new IllegalArgumentException("bad"), java.util.Set.of())
+                .start();
+        assertThat(permanent.nextBackOff()).isEqualTo(100);
+        assertThat(permanent.nextBackOff()).isEqualTo(100);
+        assertThat(permanent.nextBackOff()).isEqualTo(BackOffExecution.STOP);
+
+        BackOffExecution transientOne = RetryingConsumers.backOffFor(
+                new org.springframework.dao.QueryTimeoutException("slow"), java.util.Set.of()).start();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            assertThat(transientOne.nextBackOff()).isNotEqualTo(BackOffExecution.STOP);
+        }
+    }
+
+    private static final class Busy extends RuntimeException {
+    }
 }
