@@ -27,8 +27,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Transient are, anywhere in the cause chain: Spring's transient, recoverable and resource-failure data access
  * exceptions (deadlocks, lock waits and optimistic-lock conflicts among them; so are the seat ledger's
  * {@code HallBusyException} and {@code FencedOutException}), a transaction that could not start, JDBC's transient
- * and recoverable exceptions, Kafka's retriable ones, timeouts and refused connections, and whatever the service
- * adds ({@link #isTransient(Throwable, Set)}: Redis' connection errors, say). Everything else is permanent.
+ * and recoverable exceptions, Kafka's retriable ones, timeouts and refused connections, Redisson's errors of a Redis that is away
+ * or busy, and whatever the service adds ({@link #isTransient(Throwable, Set)}). Everything else is permanent.
  */
 public final class Failures {
 
@@ -38,6 +38,18 @@ public final class Failures {
             SQLTransientException.class, SQLRecoverableException.class, RetriableException.class,
             TimeoutException.class, ConnectException.class, SocketTimeoutException.class, SocketException.class,
             HttpConnectTimeoutException.class, HttpTimeoutException.class);
+
+    /**
+     * Redisson's errors of a Redis that is away, loading, busy or failing over, by name: not every service has
+     * Redisson on its class path. Its other errors (a script error, a wrong password) are permanent.
+     */
+    private static final Set<String> TRANSIENT_BY_NAME = Set.of(
+            "org.redisson.client.RedisConnectionException", "org.redisson.client.RedisTimeoutException",
+            "org.redisson.client.RedisRetryException", "org.redisson.client.RedisLoadingException",
+            "org.redisson.client.RedisBusyException", "org.redisson.client.RedisTryAgainException",
+            "org.redisson.client.RedisClusterDownException", "org.redisson.client.RedisMasterDownException",
+            "org.redisson.client.RedisNodeNotFoundException", "org.redisson.client.RedisReconnectedException",
+            "org.redisson.client.RedisWaitException", "org.redisson.RedissonShutdownException");
 
     private Failures() {
     }
@@ -53,7 +65,16 @@ public final class Failures {
         for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
             Class<? extends Throwable> type = t.getClass();
             if (TRANSIENT.stream().anyMatch(c -> c.isAssignableFrom(type))
-                    || alsoTransient.stream().anyMatch(c -> c.isAssignableFrom(type))) {
+                    || alsoTransient.stream().anyMatch(c -> c.isAssignableFrom(type)) || namedTransient(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean namedTransient(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (TRANSIENT_BY_NAME.contains(c.getName())) {
                 return true;
             }
         }

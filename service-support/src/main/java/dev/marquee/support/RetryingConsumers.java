@@ -54,7 +54,7 @@ public final class RetryingConsumers {
         return withDeadLetters(producers, decoded, deadLetters, Set.of());
     }
 
-    /** As above, with the service's own transient failures (e.g. Redis' connection errors). */
+    /** As above, with the service's own transient failures. */
     public static DefaultErrorHandler withDeadLetters(ProducerFactory<?, ?> producers, KafkaOperations<?, ?> decoded,
                                                       BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> deadLetters,
                                                       Set<Class<? extends Throwable>> alsoTransient) {

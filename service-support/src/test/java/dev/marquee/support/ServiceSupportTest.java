@@ -42,6 +42,10 @@ class ServiceSupportTest {
         assertThat(Failures.isTransient(new org.springframework.dao.DataIntegrityViolationException("Data too long")))
                 .isFalse();
         assertThat(Failures.isTransient(new IllegalStateException("refused transition"))).isFalse();
+        assertThat(Failures.isTransient(new RuntimeException(
+                new org.redisson.client.RedisConnectionException("Unable to connect to Redis server")))).isTrue();
+        assertThat(Failures.isTransient(new org.redisson.client.RedisResponseTimeoutException("no answer"))).isTrue();
+        assertThat(Failures.isTransient(new org.redisson.client.RedisException("ERR script error"))).isFalse();
         assertThat(Failures.isTransient(new IllegalStateException("redis away", new Busy()), java.util.Set.of(Busy.class)))
                 .isTrue();
     }
