@@ -1,10 +1,6 @@
 package dev.marquee.support;
 
-import java.net.ConnectException;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.io.IOException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.Collections;
@@ -27,7 +23,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Transient are, anywhere in the cause chain: Spring's transient, recoverable and resource-failure data access
  * exceptions (deadlocks, lock waits and optimistic-lock conflicts among them; so are the seat ledger's
  * {@code HallBusyException} and {@code FencedOutException}), a transaction that could not start, JDBC's transient
- * and recoverable exceptions, Kafka's retriable ones, timeouts and refused connections, Redisson's errors of a Redis that is away
+ * and recoverable exceptions, Kafka's retriable ones, timeouts, I/O errors (a consumer's I/O is a network call: refused, reset, timed out), Redisson's errors of a Redis that is away
  * or busy, and whatever the service adds ({@link #isTransient(Throwable, Set)}). Everything else is permanent.
  */
 public final class Failures {
@@ -36,8 +32,7 @@ public final class Failures {
             TransientDataAccessException.class, RecoverableDataAccessException.class,
             DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
             SQLTransientException.class, SQLRecoverableException.class, RetriableException.class,
-            TimeoutException.class, ConnectException.class, SocketTimeoutException.class, SocketException.class,
-            HttpConnectTimeoutException.class, HttpTimeoutException.class);
+            TimeoutException.class, IOException.class);
 
     /**
      * Redisson's errors of a Redis that is away, loading, busy or failing over, by name: not every service has

@@ -39,6 +39,8 @@ class ServiceSupportTest {
                 new org.springframework.dao.CannotAcquireLockException("Lock wait timeout exceeded")))).isTrue();
         assertThat(Failures.isTransient(new org.apache.kafka.common.errors.TimeoutException("broker away"))).isTrue();
         assertThat(Failures.isTransient(new java.sql.SQLTransientConnectionException("no connection"))).isTrue();
+        assertThat(Failures.isTransient(new java.io.UncheckedIOException("refund call failed",
+                new java.net.ConnectException("Connection refused")))).isTrue();
         assertThat(Failures.isTransient(new org.springframework.dao.DataIntegrityViolationException("Data too long")))
                 .isFalse();
         assertThat(Failures.isTransient(new IllegalStateException("refused transition"))).isFalse();
