@@ -41,21 +41,21 @@ public class OrderCancellation {
 
     public Order cancel(String orderId) {
         Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
-        if (order.status() == OrderStatus.CANCELLED) {
+        if (order.wasCancelled()) {
             return order;
         }
-        requireCancellable(order, clock.instant());
+        order.requireCancellable(clock.instant());
         return lock.runLocked(order.hallId(), token -> transaction.execute(status -> cancelLocked(orderId, token)));
     }
 
     private Order cancelLocked(String orderId, FencingToken token) {
         fence.admit(token);
         Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
-        if (order.status() == OrderStatus.CANCELLED) {
+        if (order.wasCancelled()) {
             return order;
         }
         Instant now = clock.instant();
-        requireCancellable(order, now);
+        order.requireCancellable(now);
         List<String> released;
         try {
             released = ledger.cancelHold(orderId, now);
@@ -65,19 +65,5 @@ public class OrderCancellation {
         order.cancel(now);
         events.cancelled(order, released, token.value());
         return order;
-    }
-
-    private static void requireCancellable(Order order, Instant now) {
-        if (order.status() == OrderStatus.PAYMENT_PENDING) {
-            throw new OrderNotCancellableException(order.id(), order.status(), "a payment is in flight");
-        }
-        if (order.status() != OrderStatus.HELD) {
-            throw new OrderNotCancellableException(order.id(), order.status(), "it is " + order.status()
-                    + "; only held orders are cancelled");
-        }
-        if (!order.holdDeadline().isAfter(now)) {
-            throw new OrderNotCancellableException(order.id(), order.status(), "its hold lapsed at "
-                    + order.holdDeadline() + " and is being released");
-        }
     }
 }
