@@ -129,7 +129,9 @@ public class Order {
         }
         boolean changed = !seatsHeld || !seats.equals(heldSeats) || later(deadline);
         seatsHeld = true;
-        seats = new ArrayList<>(heldSeats);
+        if (!seats.equals(heldSeats)) {
+            seats = new ArrayList<>(heldSeats);
+        }
         holdDeadline = later(deadline) ? deadline : holdDeadline;
         return changed(changed, now);
     }
