@@ -16,6 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A customer gives held seats back. The seats are released at once, like every seat write: under the hall's lock,
  * in one transaction that admits the fencing token first, together with the order's change and its events
  * (through the outbox). Cancelling again answers the cancelled order.
+ * <p>
+ * The hall's lock is one the allocator, payment-listener and the expiry worker wait for, so it is taken, held and
+ * released at normal priority even from a request thread that runs lower ({@link AcceptedWork}): a holder the OS
+ * deprioritises would hold them all up (a priority inversion). A hall that stays locked ({@code HallBusyException})
+ * or Redis away (Redisson's exceptions) fails the cancellation without any write; the edge answers 503 to retry.
  */
 @Service
 public class OrderCancellation {
@@ -45,7 +50,8 @@ public class OrderCancellation {
             return order;
         }
         order.requireCancellable(clock.instant());
-        return lock.runLocked(order.hallId(), token -> transaction.execute(status -> cancelLocked(orderId, token)));
+        return AcceptedWork.atNormalPriority(() -> lock.runLocked(order.hallId(),
+                token -> transaction.execute(status -> cancelLocked(orderId, token))));
     }
 
     private Order cancelLocked(String orderId, FencingToken token) {
