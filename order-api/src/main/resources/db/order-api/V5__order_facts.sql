@@ -1,9 +1,10 @@
 -- The order keeps the facts it learnt and derives its status from them (see Order), so that its events may arrive
--- in any order: whether it was held, expired, cancelled, the money's first verdict, the payments the customer
--- claimed. Existing orders get the facts their status implies.
+-- in any order: whether it was held, its hold extended, expired, cancelled, the money's first verdict, the payments
+-- the customer claimed. Existing orders get the facts their status implies.
 ALTER TABLE customer_order
     ADD COLUMN seats_held        BOOLEAN     NOT NULL DEFAULT FALSE AFTER hold_deadline,
-    ADD COLUMN expired           BOOLEAN     NOT NULL DEFAULT FALSE AFTER seats_held,
+    ADD COLUMN hold_extended     BOOLEAN     NOT NULL DEFAULT FALSE AFTER seats_held,
+    ADD COLUMN expired           BOOLEAN     NOT NULL DEFAULT FALSE AFTER hold_extended,
     ADD COLUMN cancelled         BOOLEAN     NOT NULL DEFAULT FALSE AFTER expired,
     ADD COLUMN money_verdict     VARCHAR(20) NOT NULL DEFAULT 'NONE' AFTER cancelled,
     ADD COLUMN refund_payment_id VARCHAR(64) NULL AFTER money_verdict,

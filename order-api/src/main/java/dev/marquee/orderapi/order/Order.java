@@ -32,7 +32,8 @@ import jakarta.persistence.Version;
  * <li>then REJECTED, else REQUESTED.</li>
  * </ol>
  * Every event is accepted in every state, and a repeat changes nothing, so every delivery order ends where in-order
- * delivery does ({@code OrderConvergenceTest}). Only the customer's own commands, {@link #cancel} and
+ * delivery does ({@code OrderConvergenceTest}); only a corrupt event (a hold of other seats than the order's) is
+ * refused, to be set aside. Only the customer's own commands, {@link #cancel} and
  * {@link #claimPayment}, are refused when the state forbids them. Each method answers whether the order changed.
  */
 @Entity
@@ -54,7 +55,7 @@ public class Order {
     private OrderStatus status;
     private long amountMinor;
     private String currency;
-    /** The hold's deadline, or its extension's: the later of the two, whichever came first. */
+    /** The hold's deadline; once extended, the extension's, whichever of the two events came first. */
     private Instant holdDeadline;
     private String rejectReason;
     private String rejectDetail;
@@ -64,6 +65,7 @@ public class Order {
     private Long version;
 
     private boolean seatsHeld;
+    private boolean holdExtended;
     private boolean expired;
     private boolean cancelled;
     @Enumerated(EnumType.STRING)
@@ -127,12 +129,12 @@ public class Order {
             throw new IllegalStateException("order " + id + " asked for " + (seats.isEmpty() ? seatCount + " seats"
                     : seats) + " but " + heldSeats + " were held");
         }
-        boolean changed = !seatsHeld || !seats.equals(heldSeats) || later(deadline);
+        boolean changed = !seatsHeld || !seats.equals(heldSeats) || !holdExtended && !deadline.equals(holdDeadline);
         seatsHeld = true;
         if (!seats.equals(heldSeats)) {
             seats = new ArrayList<>(heldSeats);
         }
-        holdDeadline = later(deadline) ? deadline : holdDeadline;
+        holdDeadline = holdExtended ? holdDeadline : deadline;
         return changed(changed, now);
     }
 
@@ -146,10 +148,14 @@ public class Order {
         return changed(true, now);
     }
 
-    /** A payment in flight bought the hold more time (once; the expiry worker decides). */
+    /**
+     * A payment in flight bought the hold more time (once; the expiry worker decides, and its deadline is the one
+     * the seats have, whether the hold's own event came before or after).
+     */
     public boolean extendHold(Instant deadline, Instant now) {
-        boolean changed = later(deadline);
+        boolean changed = !holdExtended || deadline.isAfter(holdDeadline);
         holdDeadline = changed ? deadline : holdDeadline;
+        holdExtended = true;
         return changed(changed, now);
     }
 
@@ -245,10 +251,6 @@ public class Order {
     /** Whether the customer cancelled the order (whatever money did afterwards). */
     public boolean wasCancelled() {
         return cancelled;
-    }
-
-    private boolean later(Instant deadline) {
-        return holdDeadline == null || deadline.isAfter(holdDeadline);
     }
 
     private boolean changed(boolean changed, Instant now) {

@@ -222,11 +222,12 @@ class OrderTest {
     }
 
     @Test
-    void anExtensionKeepsTheLaterDeadlineWhicheverComesFirstAndARepeatChangesNothing() {
+    void anExtensionSetsTheDeadlineWhicheverComesFirstAndARepeatChangesNothing() {
         Order order = held();
         order.claimPayment(Set.of("p1"), NOW);
         assertThat(order.extendHold(DEADLINE.plusSeconds(300), NOW)).isTrue();
         assertThat(order.extendHold(DEADLINE.plusSeconds(300), NOW)).isFalse();
+        assertThat(order.hold(List.of("A1", "A2"), DEADLINE, NOW)).as("the hold again").isFalse();
         assertThat(order.holdDeadline()).isEqualTo(DEADLINE.plusSeconds(300));
 
         Order extendedFirst = requested();
@@ -235,6 +236,16 @@ class OrderTest {
         extendedFirst.hold(List.of("A1", "A2"), DEADLINE, NOW);
         assertThat(extendedFirst.status()).isEqualTo(OrderStatus.HELD);
         assertThat(extendedFirst.holdDeadline()).isEqualTo(DEADLINE.plusSeconds(300));
+    }
+
+    /** The expiry worker decides the extension from the seats' own deadline, which is the one that counts. */
+    @Test
+    void anExtensionIsTheSeatsDeadlineEvenWhenItIsEarlierThanTheOrdersCopy() {
+        Order order = held();
+
+        order.extendHold(NOW.plusSeconds(300), NOW);
+
+        assertThat(order.holdDeadline()).isEqualTo(NOW.plusSeconds(300));
     }
 
     private static Order requested() {
