@@ -10,6 +10,7 @@ import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomiz
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
@@ -35,15 +36,18 @@ class OrderApiConfiguration {
     }
 
     /**
-     * For both listeners (seat-events, order-events). A failure (database unavailable, a deadlock) is retried with
-     * backoff until it succeeds, never skipped: a skipped SeatsHeld or OrderPaid would leave its order's state
-     * behind for good. Every handler is idempotent on the event id, so a retry does no harm. A record that cannot
-     * be decoded is not retried: it goes with its original bytes to {@code order-api-dlt} (same partition, the
-     * original topic in its headers), and the partition moves on.
+     * For both listeners (seat-events, order-events). A transient failure (database unavailable, a deadlock, an
+     * optimistic-lock conflict between the two containers writing one order) is retried with backoff until it
+     * succeeds, never skipped: a skipped SeatsHeld or OrderPaid would leave its order's state behind for good. Every
+     * handler is idempotent on the event id, so a retry does no harm. The order's state machine accepts every event
+     * in every state, so what remains permanent is a corrupt event (a SeatsHeld with other seats than its order's):
+     * tried three times, then set aside, as the event it is, in {@code order-api-dlt} (same partition, its cause in
+     * the headers), and the partition moves on. A record that cannot be decoded goes there at once with its bytes.
+     * The listeners do not use Redis, so Redisson's failures need no place here.
      */
     @Bean
-    DefaultErrorHandler listenerErrorHandler(ProducerFactory<?, ?> producers) {
-        return RetryingConsumers.withDeadLetters(producers,
+    DefaultErrorHandler listenerErrorHandler(ProducerFactory<?, ?> producers, KafkaTemplate<?, ?> events) {
+        return RetryingConsumers.withDeadLetters(producers, events,
                 (record, e) -> new TopicPartition(DEAD_LETTERS, record.partition()));
     }
 

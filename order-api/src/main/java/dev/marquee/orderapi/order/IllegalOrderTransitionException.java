@@ -1,6 +1,9 @@
 package dev.marquee.orderapi.order;
 
-/** An order was asked to move to a state its current state does not lead to. */
+/**
+ * A customer's command (claiming a payment) that the order's state refuses. Events are never refused: the order's
+ * state machine is total (see {@link Order}).
+ */
 public final class IllegalOrderTransitionException extends IllegalStateException {
 
     IllegalOrderTransitionException(String orderId, OrderStatus from, String transition) {

@@ -2,7 +2,7 @@ package dev.marquee.orderapi.order;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -20,13 +20,29 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /**
- * A customer's order for seats of one screening. It guards its own state machine: each transition checks the
- * current state, answers {@code false} for a repeat of the transition already made (redelivered events), and
- * throws {@link IllegalOrderTransitionException} for one that the state does not allow.
+ * A customer's order for seats of one screening. Its events come from two topics read by two containers and from the
+ * customer, so they arrive in any order and some more than once (DESIGN §2). The order therefore keeps the facts it
+ * has learnt (held with these seats until then, rejected, expired, cancelled, paid, refund requested, refunded, a
+ * payment claimed) and derives its status from them by precedence:
+ * <ol>
+ * <li>the money's verdict, the first that came: PAID, or REFUND_PENDING then REFUNDED (money that came later is the
+ * payment row's business: a second payment of a paid order is refunded, a payment after a refund is absorbed);</li>
+ * <li>then CANCELLED, then EXPIRED (an expiry read before the hold still ends the order);</li>
+ * <li>then HELD, or PAYMENT_PENDING while a payment the customer claimed has no verdict;</li>
+ * <li>then REJECTED, else REQUESTED.</li>
+ * </ol>
+ * Every event is accepted in every state, and a repeat changes nothing, so every delivery order ends where in-order
+ * delivery does ({@code OrderConvergenceTest}); only a corrupt event (a hold of other seats than the order's) is
+ * refused, to be set aside. Only the customer's own commands, {@link #cancel} and
+ * {@link #claimPayment}, are refused when the state forbids them. Each method answers whether the order changed.
  */
 @Entity
 @Table(name = "customer_order")
 public class Order {
+
+    /** Reasons for giving back money that was never the order's price (flagged): the order is not touched. */
+    private static final Set<String> NOT_THE_ORDERS_MONEY = Set.of("UNKNOWN_ORDER", "CURRENCY_MISMATCH",
+            "AMOUNT_MISMATCH");
 
     @Id
     private String id;
@@ -34,10 +50,12 @@ public class Order {
     private long screeningId;
     private long hallId;
     private int seatCount;
+    /** Derived from the facts below after every change; stored for queries (gauges, the expiry worker). */
     @Enumerated(EnumType.STRING)
     private OrderStatus status;
     private long amountMinor;
     private String currency;
+    /** The hold's deadline; once extended, the extension's, whichever of the two events came first. */
     private Instant holdDeadline;
     private String rejectReason;
     private String rejectDetail;
@@ -46,11 +64,30 @@ public class Order {
     @Version
     private Long version;
 
+    private boolean seatsHeld;
+    private boolean holdExtended;
+    private boolean expired;
+    private boolean cancelled;
+    @Enumerated(EnumType.STRING)
+    private MoneyVerdict moneyVerdict = MoneyVerdict.NONE;
+    /** The payment whose refund decided the order, and why it went back. */
+    private String refundPaymentId;
+    private String refundReason;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "order_seat", joinColumns = @JoinColumn(name = "order_id"))
     @OrderColumn(name = "position")
     @Column(name = "seat_label")
     private List<String> seats = new ArrayList<>();
+
+    /** Payments the customer says were paid and that have no verdict yet. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "order_payment_claim", joinColumns = @JoinColumn(name = "order_id"))
+    @Column(name = "payment_id")
+    private Set<String> claimedPayments = new HashSet<>();
+
+    /** The money's first verdict on the order. */
+    enum MoneyVerdict { NONE, PAID, REFUND_PENDING, REFUNDED }
 
     protected Order() {
     }
@@ -82,138 +119,159 @@ public class Order {
         return new Order(id, customerId, screeningId, hallId, List.of(), count, amountMinor, currency, now);
     }
 
-    /** The allocator held {@code heldSeats} until {@code deadline}. */
+    /**
+     * The allocator held {@code heldSeats} until {@code deadline}; whatever else the order learnt first stands.
+     *
+     * @throws IllegalStateException if these are not the seats the order asked for (a corrupt event, not a state)
+     */
     public boolean hold(List<String> heldSeats, Instant deadline, Instant now) {
-        if (status == OrderStatus.HELD && deadline.equals(holdDeadline)) {
-            return false;
-        }
-        require(OrderStatus.REQUESTED, "be held");
         if (heldSeats.size() != seatCount || !seats.isEmpty() && !seats.equals(heldSeats)) {
             throw new IllegalStateException("order " + id + " asked for " + (seats.isEmpty() ? seatCount + " seats"
                     : seats) + " but " + heldSeats + " were held");
         }
-        seats = new ArrayList<>(heldSeats);
-        status = OrderStatus.HELD;
-        holdDeadline = deadline;
-        updatedAt = now;
-        return true;
+        boolean changed = !seatsHeld || !seats.equals(heldSeats) || !holdExtended && !deadline.equals(holdDeadline);
+        seatsHeld = true;
+        if (!seats.equals(heldSeats)) {
+            seats = new ArrayList<>(heldSeats);
+        }
+        holdDeadline = holdExtended ? holdDeadline : deadline;
+        return changed(changed, now);
     }
 
-    /** The allocator could not give the seats, for {@code reason} (a stable code). */
+    /** The allocator could not give the seats, for {@code reason} (a stable code); the first answer stands. */
     public boolean reject(String reason, String detail, Instant now) {
-        if (status == OrderStatus.REJECTED && reason.equals(rejectReason)) {
+        if (rejectReason != null) {
             return false;
         }
-        require(OrderStatus.REQUESTED, "be rejected");
-        status = OrderStatus.REJECTED;
         rejectReason = reason;
         rejectDetail = detail;
-        updatedAt = now;
-        return true;
-    }
-
-    /** The customer says they paid; nothing else changes until the gateway confirms. */
-    public boolean claimPayment(Instant now) {
-        if (status == OrderStatus.PAYMENT_PENDING) {
-            return false;
-        }
-        require(OrderStatus.HELD, "await its payment");
-        status = OrderStatus.PAYMENT_PENDING;
-        updatedAt = now;
-        return true;
+        return changed(true, now);
     }
 
     /**
-     * A verified payment sold the seats: from a live hold, or, when the money came late, after the hold lapsed or
-     * was cancelled and the same seats could be taken again.
+     * A payment in flight bought the hold more time (once; the expiry worker decides, and its deadline is the one
+     * the seats have, whether the hold's own event came before or after).
+     */
+    public boolean extendHold(Instant deadline, Instant now) {
+        boolean changed = !holdExtended || deadline.isAfter(holdDeadline);
+        holdDeadline = changed ? deadline : holdDeadline;
+        holdExtended = true;
+        return changed(changed, now);
+    }
+
+    /** The hold's deadline passed without a payment and the expiry worker released it. */
+    public boolean expire(Instant now) {
+        boolean changed = !expired;
+        expired = true;
+        return changed(changed, now);
+    }
+
+    /**
+     * A verified payment sold the seats: from a live hold or, money come late, seats taken again. Money that came
+     * after the order's refund was decided does not change the order (its payment row records it).
      */
     public boolean paid(Instant now) {
-        if (status == OrderStatus.PAID) {
-            return false;
-        }
-        require(EnumSet.of(OrderStatus.HELD, OrderStatus.PAYMENT_PENDING, OrderStatus.EXPIRED, OrderStatus.CANCELLED),
-                "be paid");
-        status = OrderStatus.PAID;
-        updatedAt = now;
-        return true;
+        boolean changed = moneyVerdict == MoneyVerdict.NONE;
+        moneyVerdict = changed ? MoneyVerdict.PAID : moneyVerdict;
+        return changed(changed, now);
     }
 
-    /** A payment failed or was flagged: a payment in flight is no longer, the hold keeps its deadline. */
-    public boolean paymentFailed(Instant now) {
-        if (status != OrderStatus.PAYMENT_PENDING) {
-            return false;
-        }
-        status = OrderStatus.HELD;
-        updatedAt = now;
-        return true;
+    /** A payment failed or was flagged: if the customer had claimed it, it is no longer in flight. */
+    public boolean paymentFailed(String paymentId, Instant now) {
+        return changed(claimedPayments.remove(paymentId), now);
     }
 
     /**
-     * Money came that cannot buy the seats (they are gone, or the order never held any) and goes back. A refund of
-     * a second payment of a paid order leaves the order paid.
+     * Money goes back. Money that could not buy the seats (they are gone, the order was cancelled, the screening
+     * started) decides the order: REFUND_PENDING. A refund of a paid order's second payment, or of flagged money
+     * (never the order's price), leaves the order as it is.
      */
-    public boolean refundPending(Instant now) {
-        if (EnumSet.of(OrderStatus.PAID, OrderStatus.REFUND_PENDING, OrderStatus.REFUNDED).contains(status)) {
+    public boolean refundRequested(String paymentId, String reason, Instant now) {
+        if (moneyVerdict != MoneyVerdict.NONE || NOT_THE_ORDERS_MONEY.contains(reason)) {
             return false;
         }
-        require(EnumSet.of(OrderStatus.HELD, OrderStatus.PAYMENT_PENDING, OrderStatus.EXPIRED, OrderStatus.CANCELLED,
-                OrderStatus.REJECTED), "await a refund");
-        status = OrderStatus.REFUND_PENDING;
-        updatedAt = now;
-        return true;
+        moneyVerdict = MoneyVerdict.REFUND_PENDING;
+        refundPaymentId = paymentId;
+        refundReason = reason;
+        return changed(true, now);
     }
 
-    /** The gateway gave the money back. */
-    public boolean refunded(Instant now) {
-        if (status != OrderStatus.REFUND_PENDING) {
-            return false;
-        }
-        status = OrderStatus.REFUNDED;
-        updatedAt = now;
-        return true;
+    /** The gateway gave a payment's money back; the order is REFUNDED when that was the refund that decided it. */
+    public boolean refunded(String paymentId, Instant now) {
+        boolean changed = moneyVerdict == MoneyVerdict.REFUND_PENDING
+                && (refundPaymentId == null || refundPaymentId.equals(paymentId));
+        moneyVerdict = changed ? MoneyVerdict.REFUNDED : moneyVerdict;
+        return changed(changed, now);
     }
 
-    private void require(Set<OrderStatus> expected, String transition) {
-        if (!expected.contains(status)) {
-            throw new IllegalOrderTransitionException(id, status, transition);
-        }
-    }
-
-    /** The customer gave the held seats back. */
-    public boolean cancel(Instant now) {
-        if (status == OrderStatus.CANCELLED) {
-            return false;
-        }
-        require(OrderStatus.HELD, "be cancelled");
-        status = OrderStatus.CANCELLED;
-        updatedAt = now;
-        return true;
-    }
-
-    /** The hold's deadline passed without a payment; an order that ended otherwise meanwhile stays as it is. */
-    public boolean expire(Instant now) {
+    /**
+     * The customer says it paid {@code paymentIds}: the order shows PAYMENT_PENDING until the gateway's word comes.
+     *
+     * @throws IllegalOrderTransitionException unless the order is held, its hold still live
+     */
+    public boolean claimPayment(Set<String> paymentIds, Instant now) {
         if (status != OrderStatus.HELD && status != OrderStatus.PAYMENT_PENDING) {
-            return false;
+            throw new IllegalOrderTransitionException(id, status, "await a payment");
         }
-        status = OrderStatus.EXPIRED;
-        updatedAt = now;
-        return true;
+        if (!holdDeadline.isAfter(now)) {
+            throw new IllegalOrderTransitionException(id, status, "await a payment after its hold lapsed at "
+                    + holdDeadline);
+        }
+        return changed(claimedPayments.addAll(paymentIds), now);
     }
 
-    /** A payment in flight bought the hold more time (once; the expiry worker decides). */
-    public boolean extendHold(Instant deadline, Instant now) {
-        if (status != OrderStatus.HELD && status != OrderStatus.PAYMENT_PENDING || deadline.equals(holdDeadline)) {
+    /**
+     * The customer gives the held seats back; again, nothing changes.
+     *
+     * @throws OrderNotCancellableException unless the order is held, no payment in flight, its hold still live
+     */
+    public boolean cancel(Instant now) {
+        if (cancelled) {
             return false;
         }
-        holdDeadline = deadline;
-        updatedAt = now;
-        return true;
+        requireCancellable(now);
+        cancelled = true;
+        return changed(true, now);
     }
 
-    private void require(OrderStatus expected, String transition) {
-        if (status != expected) {
-            throw new IllegalOrderTransitionException(id, status, transition);
+    /** @throws OrderNotCancellableException unless the order is held, no payment in flight, its hold still live */
+    public void requireCancellable(Instant now) {
+        if (status == OrderStatus.PAYMENT_PENDING) {
+            throw new OrderNotCancellableException(id, status, "a payment is in flight");
         }
+        if (status != OrderStatus.HELD) {
+            throw new OrderNotCancellableException(id, status, "it is " + status + "; only held orders are cancelled");
+        }
+        if (!holdDeadline.isAfter(now)) {
+            throw new OrderNotCancellableException(id, status, "its hold lapsed at " + holdDeadline
+                    + " and is being released");
+        }
+    }
+
+    /** Whether the customer cancelled the order (whatever money did afterwards). */
+    public boolean wasCancelled() {
+        return cancelled;
+    }
+
+    private boolean changed(boolean changed, Instant now) {
+        if (changed) {
+            status = derivedStatus();
+            updatedAt = now;
+        }
+        return changed;
+    }
+
+    private OrderStatus derivedStatus() {
+        return switch (moneyVerdict) {
+            case PAID -> OrderStatus.PAID;
+            case REFUND_PENDING -> OrderStatus.REFUND_PENDING;
+            case REFUNDED -> OrderStatus.REFUNDED;
+            case NONE -> cancelled ? OrderStatus.CANCELLED
+                    : expired ? OrderStatus.EXPIRED
+                    : seatsHeld ? (claimedPayments.isEmpty() ? OrderStatus.HELD : OrderStatus.PAYMENT_PENDING)
+                    : rejectReason != null ? OrderStatus.REJECTED
+                    : OrderStatus.REQUESTED;
+        };
     }
 
     public String id() {
@@ -254,6 +312,11 @@ public class Order {
 
     public String rejectDetail() {
         return rejectDetail;
+    }
+
+    /** Why the money that decided the order went back (payment-listener's code), if it did. */
+    public String refundReason() {
+        return refundReason;
     }
 
     public Instant createdAt() {

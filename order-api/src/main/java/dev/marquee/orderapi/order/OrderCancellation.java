@@ -16,6 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * A customer gives held seats back. The seats are released at once, like every seat write: under the hall's lock,
  * in one transaction that admits the fencing token first, together with the order's change and its events
  * (through the outbox). Cancelling again answers the cancelled order.
+ * <p>
+ * The hall's lock is one the allocator, payment-listener and the expiry worker wait for, so it is taken, held and
+ * released at normal priority even from a request thread that runs lower ({@link AcceptedWork}): a holder the OS
+ * deprioritises would hold them all up (a priority inversion). A hall that stays locked ({@code HallBusyException})
+ * or Redis away (Redisson's exceptions) fails the cancellation without any write; the edge answers 503 to retry.
  */
 @Service
 public class OrderCancellation {
@@ -41,21 +46,22 @@ public class OrderCancellation {
 
     public Order cancel(String orderId) {
         Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
-        if (order.status() == OrderStatus.CANCELLED) {
+        if (order.wasCancelled()) {
             return order;
         }
-        requireCancellable(order, clock.instant());
-        return lock.runLocked(order.hallId(), token -> transaction.execute(status -> cancelLocked(orderId, token)));
+        order.requireCancellable(clock.instant());
+        return AcceptedWork.atNormalPriority(() -> lock.runLocked(order.hallId(),
+                token -> transaction.execute(status -> cancelLocked(orderId, token))));
     }
 
     private Order cancelLocked(String orderId, FencingToken token) {
         fence.admit(token);
         Order order = orders.findById(orderId).orElseThrow(() -> new OrderNotFoundException(orderId));
-        if (order.status() == OrderStatus.CANCELLED) {
+        if (order.wasCancelled()) {
             return order;
         }
         Instant now = clock.instant();
-        requireCancellable(order, now);
+        order.requireCancellable(now);
         List<String> released;
         try {
             released = ledger.cancelHold(orderId, now);
@@ -65,19 +71,5 @@ public class OrderCancellation {
         order.cancel(now);
         events.cancelled(order, released, token.value());
         return order;
-    }
-
-    private static void requireCancellable(Order order, Instant now) {
-        if (order.status() == OrderStatus.PAYMENT_PENDING) {
-            throw new OrderNotCancellableException(order.id(), order.status(), "a payment is in flight");
-        }
-        if (order.status() != OrderStatus.HELD) {
-            throw new OrderNotCancellableException(order.id(), order.status(), "it is " + order.status()
-                    + "; only held orders are cancelled");
-        }
-        if (!order.holdDeadline().isAfter(now)) {
-            throw new OrderNotCancellableException(order.id(), order.status(), "its hold lapsed at "
-                    + order.holdDeadline() + " and is being released");
-        }
     }
 }

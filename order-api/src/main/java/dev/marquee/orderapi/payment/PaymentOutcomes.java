@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -27,8 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentOutcomes.class);
-    /** payment-listener's reasons for flagging money instead of settling it (SettlementReason.flags()). */
-    private static final Set<String> FLAG_REASONS = Set.of("UNKNOWN_ORDER", "CURRENCY_MISMATCH", "AMOUNT_MISMATCH");
 
     private final Orders orders;
     private final Payments payments;
@@ -51,25 +48,25 @@ public class PaymentOutcomes {
 
     @Transactional
     public void failed(String eventId, String orderId, String paymentId, String tradeNo, String reason, boolean flagged) {
-        apply(eventId, orderId, paymentId, (order, now) -> order.paymentFailed(now),
+        apply(eventId, orderId, paymentId, (order, now) -> order.paymentFailed(paymentId, now),
                 p -> p.failed(tradeNo, reason, flagged, clock.instant()));
     }
 
     /**
-     * Money going back. Money that came too late (or twice) takes the order along to REFUND_PENDING, unless it is
-     * paid; money an operator gives back after it was flagged (a wrong amount or currency, an unknown order) was
-     * never the order's price, so only the payment moves and the order keeps its state (a hold stays payable).
+     * Money going back. Money that came too late, or for a cancelled order, takes the order to REFUND_PENDING unless
+     * it is paid; money an operator gives back after it was flagged (a wrong amount or currency, an unknown order)
+     * was never the order's price, so only the payment moves (see {@link Order#refundRequested}).
      */
     @Transactional
     public void refundRequested(String eventId, String orderId, String paymentId, String tradeNo, String reason) {
-        OrderChange orderChange = FLAG_REASONS.contains(reason) ? (order, now) -> false
-                : (order, now) -> order.refundPending(now);
-        apply(eventId, orderId, paymentId, orderChange, p -> p.refundPending(tradeNo, reason, clock.instant()));
+        apply(eventId, orderId, paymentId, (order, now) -> order.refundRequested(paymentId, reason, now),
+                p -> p.refundPending(tradeNo, reason, clock.instant()));
     }
 
     @Transactional
     public void refunded(String eventId, String orderId, String paymentId) {
-        apply(eventId, orderId, paymentId, (order, now) -> order.refunded(now), p -> p.refunded(clock.instant()));
+        apply(eventId, orderId, paymentId, (order, now) -> order.refunded(paymentId, now),
+                p -> p.refunded(clock.instant()));
     }
 
     /** Records the tickets of a paid order, one per seat, with a code derived from the order and the seat. */

@@ -71,7 +71,7 @@ public class PaymentStart {
         }
         Instant now = clock.instant();
         open.forEach(p -> p.claimed(now));
-        order.claimPayment(now);
+        order.claimPayment(open.stream().map(Payment::id).collect(Collectors.toSet()), now);
         return order;
     }
 

@@ -3,12 +3,17 @@ package dev.marquee.orderapi.order.web;
 import java.util.List;
 import java.util.Map;
 
+import dev.marquee.ledger.HallBusyException;
 import dev.marquee.orderapi.catalog.ScreeningNotFoundException;
 import dev.marquee.orderapi.order.IdempotencyKeyReusedException;
+import dev.marquee.orderapi.order.IllegalOrderTransitionException;
 import dev.marquee.orderapi.order.OrderNotCancellableException;
 import dev.marquee.orderapi.order.OrderNotFoundException;
 import dev.marquee.orderapi.order.OrderRefusedException;
 import dev.marquee.support.CodedProblems;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +33,8 @@ import org.springframework.web.context.request.WebRequest;
 @RestControllerAdvice
 class ApiProblems extends CodedProblems {
 
+    private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
     @ExceptionHandler
     ProblemDetail refused(OrderRefusedException e) {
         ProblemDetail problem = problem(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
@@ -46,6 +53,38 @@ class ApiProblems extends CodedProblems {
     @ExceptionHandler
     ProblemDetail badKey(OrderController.InvalidIdempotencyKeyException e) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", e.getMessage());
+    }
+
+    /**
+     * A cancellation (or any seat write here) waited the configured {@code marquee.hall-lock.wait} for the hall's
+     * lock and another writer still had it: nothing was written; retry.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> hallBusy(HallBusyException e) {
+        return unavailable("1", "hall-busy", "The hall's seats are being written by someone else just now; nothing"
+                + " was changed. Retry in a moment.");
+    }
+
+    /** Redis, where the halls' locks live, is away or too slow to answer: nothing was written; retry later. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> locksUnavailable(RedisException e) {
+        log.warn("hall locks unavailable, answered 503: {}", e.toString());
+        return unavailable("5", "locks-unavailable", "The seat locks cannot be reached just now; nothing was"
+                + " changed. Retry later.");
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable(String retryAfterSeconds, String code, String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, code, detail));
+    }
+
+    /**
+     * A customer's command the order's state refuses (claiming a payment for an order that is not held): 409 with
+     * the order's status, like order-not-cancellable.
+     */
+    @ExceptionHandler
+    ProblemDetail transitionRefused(IllegalOrderTransitionException e) {
+        return problem(HttpStatus.CONFLICT, "order-state-conflict", e.getMessage());
     }
 
     /** A deadlock or lock timeout: nothing was written; the same request (and Idempotency-Key) may be retried. */

@@ -101,13 +101,13 @@ class OrderController {
     }
 
     record OrderView(String id, String status, String customerId, long screeningId, long hallId, List<String> seats,
-                     int seatCount, Money amount, Instant holdDeadline, Rejection rejection, Instant createdAt,
-                     Instant updatedAt, List<PaymentView> payments, List<Tickets.Ticket> tickets) {
+                     int seatCount, Money amount, Instant holdDeadline, Rejection rejection, String refundReason,
+                     Instant createdAt, Instant updatedAt, List<PaymentView> payments, List<Tickets.Ticket> tickets) {
         static OrderView of(Order o, List<PaymentView> payments, List<Tickets.Ticket> tickets) {
             Rejection rejection = o.rejectReason() == null ? null : new Rejection(o.rejectReason(), o.rejectDetail());
             return new OrderView(o.id(), o.status().name(), o.customerId(), o.screeningId(), o.hallId(), o.seats(),
-                    o.seatCount(), new Money(o.amountMinor(), o.currency()), o.holdDeadline(), rejection, o.createdAt(),
-                    o.updatedAt(), payments, tickets);
+                    o.seatCount(), new Money(o.amountMinor(), o.currency()), o.holdDeadline(), rejection,
+                    o.refundReason(), o.createdAt(), o.updatedAt(), payments, tickets);
         }
     }
 
