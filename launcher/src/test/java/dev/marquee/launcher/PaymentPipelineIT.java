@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,10 +30,12 @@ import dev.marquee.events.OrderPaid;
 import dev.marquee.gateway.AlipaySigner;
 import dev.marquee.gateway.AlipayTime;
 import dev.marquee.gateway.GatewayKeys;
+import dev.marquee.gateway.StripeSigner;
 import dev.marquee.gateway.simulator.Faults;
 import dev.marquee.gateway.simulator.GatewaySimulator;
 import dev.marquee.gateway.simulator.Outcome;
 import dev.marquee.gateway.simulator.PayRequest;
+import dev.marquee.gateway.simulator.SimulatorSettings;
 import dev.marquee.launcher.bench.TopicReader;
 import dev.marquee.orderapi.OrderApiApplication;
 import dev.marquee.schemas.Topics;
@@ -129,6 +132,57 @@ class PaymentPipelineIT {
         assertThat(flagged.<String>read("$.payments[0].reason")).isEqualTo("AMOUNT_MISMATCH");
         assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE order_id = '" + order + "' AND hold_until IS NULL"))
                 .isZero();
+    }
+
+    /** Alipay's integration rules: a notice signed by Alipay for another merchant's app or seller is not ours. */
+    @Test
+    void anAlipayNoticeForAnotherAppOrSellerIsRefusedAndPaysNothing() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "D7");
+        String paymentId = startPayment(order, "alipay").read("$.paymentId");
+
+        Map<String, String> otherApp = alipayNotice(paymentId, "60.00");
+        otherApp.put("app_id", "2021000000009999");
+        HttpResponse<String> refusedApp = notify("alipay", SharedPipeline.alipaySigner().sign(otherApp));
+        Map<String, String> otherSeller = alipayNotice(paymentId, "60.00");
+        otherSeller.put("seller_id", "2088000000009999");
+        HttpResponse<String> refusedSeller = notify("alipay", SharedPipeline.alipaySigner().sign(otherSeller));
+
+        assertThat(refusedApp.statusCode()).isEqualTo(400);
+        assertThat(json(refusedApp).<String>read("$.code")).isEqualTo("notification-not-ours");
+        assertThat(refusedSeller.statusCode()).isEqualTo(400);
+        assertThat(json(refusedSeller).<String>read("$.code")).isEqualTo("notification-not-ours");
+        HttpResponse<String> ours = notify("alipay", SharedPipeline.alipaySigner().sign(alipayNotice(paymentId,
+                "60.00")));
+        assertThat(ours.body()).isEqualTo("success");
+        awaitStatus(order, "PAID");
+    }
+
+    /**
+     * Stripe sends an endpoint every event type its account subscribes to, retries any non-2xx answer for days and
+     * disables endpoints that keep failing: an authentic event we do not act on is answered 2xx and ignored.
+     */
+    @Test
+    void aStripeEventOfAnotherTypeIsAnswered2xxAndIgnored() throws Exception {
+        byte[] charge = ("{\"id\":\"evt_charge_" + System.nanoTime() + "\",\"object\":\"event\",\"type\":"
+                + "\"charge.succeeded\",\"created\":" + Instant.now().getEpochSecond() + ",\"data\":{\"object\":"
+                + "{\"id\":\"ch_1\",\"object\":\"charge\",\"amount\":6000,\"currency\":\"cny\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        String secret = SharedPipeline.gatewayProperties().get("marquee.payments.gateways.stripe.webhook-secret");
+        String signature = new StripeSigner(secret).signatureHeader(Instant.now().getEpochSecond(), charge);
+
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(notifyUrl("stripe"))
+                .header("Content-Type", "application/json").header(StripeSigner.HEADER, signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(charge)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(notifyUrl("stripe"))
+                .header("Content-Type", "application/json")
+                .header(StripeSigner.HEADER, new StripeSigner("whsec_other").signatureHeader(
+                        Instant.now().getEpochSecond(), charge))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(charge)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(json(get("/actuator/metrics/marquee.payments.notifications.ignored?tag=type:charge.succeeded"))
+                .<Double>read("$.measurements[0].value")).isGreaterThanOrEqualTo(1.0);
     }
 
     @Test
@@ -295,7 +349,8 @@ class PaymentPipelineIT {
         params.put("notify_id", "forged-" + System.nanoTime());
         params.put("notify_time", AlipayTime.format(Instant.now()));
         params.put("notify_type", "trade_status_sync");
-        params.put("app_id", "2021000000000001");
+        params.put("app_id", SimulatorSettings.DEFAULT_ALIPAY_APP_ID);
+        params.put("seller_id", SimulatorSettings.DEFAULT_ALIPAY_SELLER_ID);
         params.put("out_trade_no", outTradeNo);
         params.put("trade_no", "2026112122001" + System.nanoTime());
         params.put("total_amount", amount);
