@@ -136,14 +136,19 @@ final class Api {
 
     /**
      * Time passes for one order: its hold's deadline becomes {@code deadline} (the pipeline holds for 15 minutes) in
-     * the ledger, where the expiry worker, the allocator and payment-listener look, and the allocator forgets its
-     * memory of the hall, which still has the old deadline.
+     * the ledger, where the expiry worker, the allocator and payment-listener look (with the end of a payment's
+     * extension, which follows the deadline), and the allocator forgets its memory of the hall, which still has the
+     * old deadline.
      */
     static Instant moveHoldDeadline(String order, Instant deadline) throws SQLException {
         String at = "'" + Timestamp.from(deadline) + "'";
-        assertThat(execute("UPDATE seat_claim SET hold_until = " + at + " WHERE order_id = '" + order
+        // a payment in flight keeps the hold live for its extension past the deadline: that moves along with it
+        // (payment_until is assigned first, from the old deadline)
+        String extension = "payment_until = " + at + " + INTERVAL TIMESTAMPDIFF(MICROSECOND, hold_until, payment_until)"
+                + " MICROSECOND, ";
+        assertThat(execute("UPDATE seat_claim SET " + extension + "hold_until = " + at + " WHERE order_id = '" + order
                 + "' AND hold_until IS NOT NULL")).as("held seats of order " + order).isPositive();
-        execute("UPDATE allocation SET hold_until = " + at + " WHERE order_id = '" + order + "'");
+        execute("UPDATE allocation SET " + extension + "hold_until = " + at + " WHERE order_id = '" + order + "'");
         SharedPipeline.get().context("seat-allocator").getBean(SeatAllocation.class).forgetViews();
         return deadline;
     }
