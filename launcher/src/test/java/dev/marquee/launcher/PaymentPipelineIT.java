@@ -214,6 +214,83 @@ class PaymentPipelineIT {
                 .isEqualTo(2);
     }
 
+    /**
+     * The customer said they paid, then the hold's deadline passed before the gateway's word came: the hold keeps
+     * its seats through its one extension. A new order for them is refused (at the edge, or by the allocator),
+     * and the money, when it comes, pays the order as on time.
+     */
+    @Test
+    void aHoldWhosePaymentIsInFlightKeepsItsSeatsPastItsDeadlineAndIsPaid() throws Exception {
+        long screening = Api.newScreening(2);
+        String paying = heldOrder(screening, "F7", "F8");
+        DocumentContext started = startPayment(paying, "alipay");
+        assertThat(json(post("/api/orders/" + paying + "/payments/claimed", "")).<String>read("$.status"))
+                .isEqualTo("PAYMENT_PENDING");
+        Api.lapse(paying);
+
+        HttpResponse<String> newcomer = post("/api/orders", "{\"customerId\":\"it-" + System.nanoTime()
+                + "\",\"screeningId\":" + screening + ",\"seats\":[\"F7\",\"F8\"]}");
+        if (newcomer.statusCode() == 202) {
+            DocumentContext decided = Api.awaitDecision(json(newcomer).read("$.id"));
+            assertThat(decided.<String>read("$.status")).isEqualTo("REJECTED");
+        } else {
+            assertThat(newcomer.statusCode()).isEqualTo(409);
+            assertThat(json(newcomer).<String>read("$.code")).isEqualTo("seats-taken");
+        }
+        pay(started, 12000, Faults.none());
+
+        DocumentContext paid = awaitStatus(paying, "PAID");
+        assertThat(paid.<List<Boolean>>read("$.payments[*].retaken")).containsExactly(false);
+        assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE order_id = '" + paying + "' AND hold_until IS NULL"))
+                .isEqualTo(2);
+    }
+
+    /** Money for a cancelled order goes back: the customer was told CANCELLED and the seats were given back. */
+    @Test
+    void moneyForACancelledOrderIsRefunded() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "F9");
+        DocumentContext started = startPayment(order, "alipay");
+        assertThat(json(post("/api/orders/" + order + "/cancel", "")).<String>read("$.status"))
+                .isEqualTo("CANCELLED");
+
+        pay(started, 6000, Faults.none());
+
+        DocumentContext refunded = awaitStatus(order, "REFUNDED");
+        assertThat(refunded.<List<String>>read("$.payments[*].reason")).containsExactly("CANCELLED");
+        String tradeNo = refunded.read("$.payments[0].tradeNo");
+        assertThat(SharedPipeline.gateway().refunds()).filteredOn(r -> r.tradeNo().equals(tradeNo)).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE order_id = '" + order + "'")).isZero();
+    }
+
+    /**
+     * order-api keeps acknowledged notifications only to recognise resends: past their retention (3 days; a gateway
+     * resends for 25 hours at most) they are purged, younger ones stay, and the payments themselves stay.
+     */
+    @Test
+    void acknowledgedNotificationsArePurgedOnceNoResendCanCome() throws Exception {
+        long screening = Api.newScreening(2);
+        String old = heldOrder(screening, "G1");
+        String young = heldOrder(screening, "G2");
+        DocumentContext oldPayment = startPayment(old, "alipay");
+        DocumentContext youngPayment = startPayment(young, "alipay");
+        pay(oldPayment, 6000, Faults.none());
+        pay(youngPayment, 6000, Faults.none());
+        awaitStatus(old, "PAID");
+        awaitStatus(young, "PAID");
+        String oldRows = "SELECT COUNT(*) FROM payment_notification WHERE payment_id = '"
+                + oldPayment.read("$.paymentId") + "'";
+        String youngRows = "SELECT COUNT(*) FROM payment_notification WHERE payment_id = '"
+                + youngPayment.read("$.paymentId") + "'";
+
+        assertThat(Api.execute("UPDATE payment_notification SET received_at = received_at - INTERVAL 4 DAY"
+                + " WHERE payment_id = '" + oldPayment.read("$.paymentId") + "'")).isPositive();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(oldRows) == 0);
+        assertThat(count(youngRows)).isPositive();
+        assertThat(json(get("/api/orders/" + old)).<List<String>>read("$.payments[*].status"))
+                .containsExactly("PAID");
+    }
+
     @Test
     void aPaymentAfterTheSeatsWentToAnotherOrderEndsRefunded() throws Exception {
         long screening = Api.newScreening(2);
