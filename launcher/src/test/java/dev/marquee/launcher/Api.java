@@ -103,12 +103,21 @@ final class Api {
 
     /** As {@link #newScreening(long)}, of another of the demo's movies (1 to 3, all licensed to cinema 1). */
     static long newScreening(long hallId, long movieId) throws SQLException {
+        return newScreening(hallId, movieId, "NOW() + INTERVAL 1 DAY");
+    }
+
+    /** As {@link #newScreening(long)}, starting at {@code startsAt} (soon, for tests of what happens at showtime). */
+    static long newScreeningStartingAt(long hallId, Instant startsAt) throws SQLException {
+        return newScreening(hallId, 1, "'" + Timestamp.from(startsAt) + "'");
+    }
+
+    private static long newScreening(long hallId, long movieId, String startsAt) throws SQLException {
         long id = SCREENINGS.incrementAndGet();
         EmbeddedStack stack = EmbeddedStack.shared();
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.credentials().appUser(),
                 stack.credentials().appPassword()); Statement s = c.createStatement()) {
             s.execute("INSERT INTO screening (id, movie_id, hall_id, starts_at, ends_at, currency) VALUES (" + id
-                    + ", " + movieId + ", " + hallId + ", NOW() + INTERVAL 1 DAY, NOW() + INTERVAL 1 DAY + INTERVAL 2 HOUR, 'CNY')");
+                    + ", " + movieId + ", " + hallId + ", " + startsAt + ", " + startsAt + " + INTERVAL 2 HOUR, 'CNY')");
             s.execute("INSERT INTO screening_price (screening_id, seat_type, amount_minor) VALUES (" + id
                     + ", 'STANDARD', 6000), (" + id + ", 'WHEELCHAIR', 4500), (" + id + ", 'COMPANION', 4500), ("
                     + id + ", 'LOVE_SEAT', 8000)");

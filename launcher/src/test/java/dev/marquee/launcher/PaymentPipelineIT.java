@@ -245,6 +245,41 @@ class PaymentPipelineIT {
                 .isEqualTo(2);
     }
 
+    /**
+     * The gateway took the money before the show; its notification reached us after the show had begun (a delayed
+     * delivery, as in a settlement backlog). The gateway's time decides: it is on time and pays the order.
+     */
+    @Test
+    void moneyTakenBeforeShowtimeButDeliveredAfterItPaysTheOrder() throws Exception {
+        Instant startsAt = Instant.now().plusSeconds(6);
+        String order = heldOrder(Api.newScreeningStartingAt(2, startsAt), "H1");
+        DocumentContext started = startPayment(order, "alipay");
+
+        pay(started, 6000, new Faults(0, Duration.ofMillis((long) (9_000 / SharedPipeline.GATEWAY_TIME_SCALE)),
+                false, false));
+
+        DocumentContext paid = awaitStatus(order, "PAID");
+        assertThat(paid.<List<String>>read("$.payments[*].status")).containsExactly("PAID");
+        assertThat(count("SELECT COUNT(*) FROM payment_trade WHERE order_id = '" + order + "' AND decided_at > '"
+                + java.sql.Timestamp.from(startsAt) + "'")).isEqualTo(1);
+    }
+
+    /** Money the gateway took after the screening began sells nothing: it goes back. */
+    @Test
+    void moneyTakenAfterShowtimeIsRefunded() throws Exception {
+        Instant startsAt = Instant.now().plusSeconds(4);
+        String order = heldOrder(Api.newScreeningStartingAt(2, startsAt), "H2");
+        DocumentContext started = startPayment(order, "alipay");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(startsAt.plusSeconds(1)));
+
+        pay(started, 6000, Faults.none());
+
+        DocumentContext refunded = awaitStatus(order, "REFUNDED");
+        assertThat(refunded.<List<String>>read("$.payments[*].reason")).containsExactly("SCREENING_STARTED");
+        assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE order_id = '" + order + "' AND hold_until IS NULL"))
+                .isZero();
+    }
+
     /** Money for a cancelled order goes back: the customer was told CANCELLED and the seats were given back. */
     @Test
     void moneyForACancelledOrderIsRefunded() throws Exception {
