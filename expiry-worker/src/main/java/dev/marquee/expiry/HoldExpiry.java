@@ -17,8 +17,9 @@ import dev.marquee.ledger.SeatClaim;
  * <ol>
  * <li>a seat of the order is sold: the payment won, the hold is closed as paid;</li>
  * <li>the payment is in flight, the hold was never extended and the order still holds all its seats: it is
- * extended once, to {@code max(now, deadline) + extension} (a hold that lost seats to other orders cannot be paid
- * for as it stands, so it is not kept);</li>
+ * extended once, to the end of the extension the ledger's payment mark fixed ({@code deadline + extension}; for
+ * an order without the mark, {@code max(now, deadline) + extension}), unless that has passed too (a hold that lost
+ * seats to other orders cannot be paid for as it stands, so it is not kept);</li>
  * <li>otherwise the order's own lapsed holds are released and the order expires.</li>
  * </ol>
  */
@@ -45,12 +46,29 @@ public final class HoldExpiry {
         if (own.values().stream().anyMatch(SeatClaim::isSold)) {
             return new Verdict.Paid(hold);
         }
-        if (paymentPending && !hold.wasExtended() && own.keySet().containsAll(hold.seats())) {
-            Instant from = hold.holdUntil().isAfter(now) ? hold.holdUntil() : now;
-            return new Verdict.Extend(hold, hold.seats(), from.plus(paymentExtension));
+        if ((paymentPending || hold.paymentInFlight()) && !hold.wasExtended()
+                && own.keySet().containsAll(hold.seats())) {
+            Instant deadline = extendedDeadline(hold, now);
+            if (deadline.isAfter(now)) {
+                return new Verdict.Extend(hold, hold.seats(), deadline);
+            }
         }
         List<SeatClaim> lapsed = hold.seats().stream().map(own::get)
                 .filter(c -> c != null && !c.isLiveAt(now)).toList();
         return new Verdict.Release(hold, lapsed);
+    }
+
+    /**
+     * A hold marked in the ledger as having its payment in flight is extended to the instant the mark fixed (its
+     * deadline plus the extension), the instant until which the allocator and payment-listener already count it
+     * live; only then do all writers agree on when it lapses. An unmarked one, to {@code max(now, deadline)} plus
+     * the extension.
+     */
+    private Instant extendedDeadline(OpenHold hold, Instant now) {
+        if (hold.paymentInFlight()) {
+            return hold.paymentUntil();
+        }
+        Instant from = hold.holdUntil().isAfter(now) ? hold.holdUntil() : now;
+        return from.plus(paymentExtension);
     }
 }

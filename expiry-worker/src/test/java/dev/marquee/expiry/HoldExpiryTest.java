@@ -82,6 +82,27 @@ class HoldExpiryTest {
         assertThat(((Verdict.Extend) verdict).deadline()).isEqualTo(NOW.plusSeconds(3).plus(EXTENSION));
     }
 
+    /**
+     * The ledger's payment mark fixed the end of the extension when the customer said they paid: the allocator and
+     * payment-listener count the hold live until then, so the worker extends it to exactly that, however late it
+     * sweeps.
+     */
+    @Test
+    void aHoldMarkedWithItsPaymentInFlightIsExtendedToTheEndTheMarkFixed() {
+        Verdict verdict = LapsedHold.of("A1=lapsed", "A2=lapsed").paymentInFlight().decide();
+
+        assertThat(((Verdict.Extend) verdict).deadline()).isEqualTo(DEADLINE.plus(EXTENSION));
+    }
+
+    @Test
+    void aMarkedHoldWhoseExtensionPassedTooIsReleased() {
+        Verdict verdict = LapsedHold.of("A1=lapsed").deadline(NOW.minus(EXTENSION).minusSeconds(1)).paymentInFlight()
+                .decide();
+
+        assertThat(verdict).isInstanceOfSatisfying(Verdict.Release.class,
+                release -> assertThat(release.lapsed()).extracting(SeatClaim::seatLabel).containsExactly("A1"));
+    }
+
     @Test
     void aHoldIsExtendedOnceOnlyThenReleased() {
         LapsedHold extendedOnce = LapsedHold.of("A1=lapsed").paymentPending().extendedBefore();

@@ -29,6 +29,7 @@ final class LapsedHold {
     private boolean paymentPending;
     private Instant extendedAt;
     private Instant deadline = DEADLINE;
+    private Instant paymentUntil;
 
     static LapsedHold of(String... seatMap) {
         LapsedHold hold = new LapsedHold();
@@ -38,6 +39,12 @@ final class LapsedHold {
 
     LapsedHold paymentPending() {
         paymentPending = true;
+        return this;
+    }
+
+    /** The ledger marked the hold's payment in flight: it stays live until its deadline plus the extension. */
+    LapsedHold paymentInFlight() {
+        paymentUntil = deadline.plus(EXTENSION);
         return this;
     }
 
@@ -53,7 +60,7 @@ final class LapsedHold {
     }
 
     OpenHold hold() {
-        return new OpenHold(ORDER_ID, SCREENING, HALL, seats, deadline, extendedAt, 40);
+        return new OpenHold(ORDER_ID, SCREENING, HALL, seats, deadline, extendedAt, 40, paymentUntil);
     }
 
     Verdict decide() {

@@ -13,7 +13,8 @@ import dev.marquee.gateway.simulator.SimulatorSettings;
 
 /**
  * The payment gateways of an embedded pipeline: the simulator, with an Alipay key pair and a Stripe webhook secret
- * made for this run (never kept in the repository), and the properties that point the services at it.
+ * made for this run (never kept in the repository), and the properties that point the services at it (the app and
+ * seller ids the simulator signs for are the ones order-api accepts).
  */
 public final class SimulatedGateways implements AutoCloseable {
 
@@ -21,12 +22,15 @@ public final class SimulatedGateways implements AutoCloseable {
     private final AlipaySigner alipaySigner;
     private final Map<String, String> properties = new LinkedHashMap<>();
 
-    private SimulatedGateways(GatewaySimulator simulator, KeyPair alipay, String stripeSecret) {
+    private SimulatedGateways(GatewaySimulator simulator, SimulatorSettings settings, KeyPair alipay,
+                              String stripeSecret) {
         this.simulator = simulator;
         this.alipaySigner = new AlipaySigner(alipay.getPrivate());
         String base = simulator.baseUri().toString().replaceAll("/$", "");
         String prefix = "marquee.payments.gateways.";
         properties.put(prefix + "alipay.public-key", GatewayKeys.encode(alipay.getPublic()));
+        properties.put(prefix + "alipay.app-id", settings.alipayAppId());
+        properties.put(prefix + "alipay.seller-id", settings.alipaySellerId());
         properties.put(prefix + "alipay.pay-url", base + "/alipay/pay");
         properties.put(prefix + "alipay.refund-url", base + "/alipay/refunds");
         properties.put(prefix + "stripe.webhook-secret", stripeSecret);
@@ -43,9 +47,9 @@ public final class SimulatedGateways implements AutoCloseable {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String stripeSecret = "whsec_" + HexFormat.of().formatHex(secret);
-        GatewaySimulator simulator = GatewaySimulator.start(SimulatorSettings.of(alipay.getPrivate(), stripeSecret)
-                .withPort(port).withTimeScale(timeScale));
-        return new SimulatedGateways(simulator, alipay, stripeSecret);
+        SimulatorSettings settings = SimulatorSettings.of(alipay.getPrivate(), stripeSecret).withPort(port)
+                .withTimeScale(timeScale);
+        return new SimulatedGateways(GatewaySimulator.start(settings), settings, alipay, stripeSecret);
     }
 
     public GatewaySimulator simulator() {

@@ -103,12 +103,21 @@ final class Api {
 
     /** As {@link #newScreening(long)}, of another of the demo's movies (1 to 3, all licensed to cinema 1). */
     static long newScreening(long hallId, long movieId) throws SQLException {
+        return newScreening(hallId, movieId, "NOW() + INTERVAL 1 DAY");
+    }
+
+    /** As {@link #newScreening(long)}, starting at {@code startsAt} (soon, for tests of what happens at showtime). */
+    static long newScreeningStartingAt(long hallId, Instant startsAt) throws SQLException {
+        return newScreening(hallId, 1, "'" + Timestamp.from(startsAt) + "'");
+    }
+
+    private static long newScreening(long hallId, long movieId, String startsAt) throws SQLException {
         long id = SCREENINGS.incrementAndGet();
         EmbeddedStack stack = EmbeddedStack.shared();
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.credentials().appUser(),
                 stack.credentials().appPassword()); Statement s = c.createStatement()) {
             s.execute("INSERT INTO screening (id, movie_id, hall_id, starts_at, ends_at, currency) VALUES (" + id
-                    + ", " + movieId + ", " + hallId + ", NOW() + INTERVAL 1 DAY, NOW() + INTERVAL 1 DAY + INTERVAL 2 HOUR, 'CNY')");
+                    + ", " + movieId + ", " + hallId + ", " + startsAt + ", " + startsAt + " + INTERVAL 2 HOUR, 'CNY')");
             s.execute("INSERT INTO screening_price (screening_id, seat_type, amount_minor) VALUES (" + id
                     + ", 'STANDARD', 6000), (" + id + ", 'WHEELCHAIR', 4500), (" + id + ", 'COMPANION', 4500), ("
                     + id + ", 'LOVE_SEAT', 8000)");
@@ -136,14 +145,19 @@ final class Api {
 
     /**
      * Time passes for one order: its hold's deadline becomes {@code deadline} (the pipeline holds for 15 minutes) in
-     * the ledger, where the expiry worker, the allocator and payment-listener look, and the allocator forgets its
-     * memory of the hall, which still has the old deadline.
+     * the ledger, where the expiry worker, the allocator and payment-listener look (with the end of a payment's
+     * extension, which follows the deadline), and the allocator forgets its memory of the hall, which still has the
+     * old deadline.
      */
     static Instant moveHoldDeadline(String order, Instant deadline) throws SQLException {
         String at = "'" + Timestamp.from(deadline) + "'";
-        assertThat(execute("UPDATE seat_claim SET hold_until = " + at + " WHERE order_id = '" + order
+        // a payment in flight keeps the hold live for its extension past the deadline: that moves along with it
+        // (payment_until is assigned first, from the old deadline)
+        String extension = "payment_until = " + at + " + INTERVAL TIMESTAMPDIFF(MICROSECOND, hold_until, payment_until)"
+                + " MICROSECOND, ";
+        assertThat(execute("UPDATE seat_claim SET " + extension + "hold_until = " + at + " WHERE order_id = '" + order
                 + "' AND hold_until IS NOT NULL")).as("held seats of order " + order).isPositive();
-        execute("UPDATE allocation SET hold_until = " + at + " WHERE order_id = '" + order + "'");
+        execute("UPDATE allocation SET " + extension + "hold_until = " + at + " WHERE order_id = '" + order + "'");
         SharedPipeline.get().context("seat-allocator").getBean(SeatAllocation.class).forgetViews();
         return deadline;
     }

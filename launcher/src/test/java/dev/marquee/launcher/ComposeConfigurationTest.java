@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.marquee.stack.EmbeddedStack;
 import dev.marquee.stack.StackCredentials;
 import dev.marquee.stack.StackPorts;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -39,6 +40,32 @@ class ComposeConfigurationTest {
         embedded.keySet().stream()
                 .filter(name -> "order-api".equals(service) || !name.startsWith("marquee.cdc."))
                 .forEach(name -> assertThat(spring.getProperty(name)).as("%s in %s", name, service).isNotBlank());
+    }
+
+    /**
+     * The gateways' settings that the embedded run gives the simulator's values (keys, secrets, app and seller ids,
+     * pay and refund URLs) are each set in compose too, from the environment: blank there means "not configured".
+     */
+    @Test
+    void composeConfiguresEveryGatewaySettingTheEmbeddedRunSets() throws IOException {
+        Map<String, String> embedded;
+        try (SimulatedGateways gateways = SimulatedGateways.start(0, 1.0)) {
+            embedded = gateways.properties();
+        }
+        StandardEnvironment orderApi = springEnvironmentOf("order-api");
+        StandardEnvironment paymentListener = springEnvironmentOf("payment-listener");
+
+        assertThat(embedded).containsKey("marquee.payments.gateways.alipay.app-id");
+        embedded.keySet().forEach(name -> assertThat(name.endsWith(".refund-url")
+                ? paymentListener.containsProperty(name) : orderApi.containsProperty(name))
+                .as("%s in compose", name).isTrue());
+    }
+
+    private static StandardEnvironment springEnvironmentOf(String service) throws IOException {
+        StandardEnvironment spring = new StandardEnvironment();
+        spring.getPropertySources().addFirst(new SystemEnvironmentPropertySource("compose", environmentOf(service)));
+        ConfigurationPropertySources.attach(spring);
+        return spring;
     }
 
     @ParameterizedTest

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,10 +30,12 @@ import dev.marquee.events.OrderPaid;
 import dev.marquee.gateway.AlipaySigner;
 import dev.marquee.gateway.AlipayTime;
 import dev.marquee.gateway.GatewayKeys;
+import dev.marquee.gateway.StripeSigner;
 import dev.marquee.gateway.simulator.Faults;
 import dev.marquee.gateway.simulator.GatewaySimulator;
 import dev.marquee.gateway.simulator.Outcome;
 import dev.marquee.gateway.simulator.PayRequest;
+import dev.marquee.gateway.simulator.SimulatorSettings;
 import dev.marquee.launcher.bench.TopicReader;
 import dev.marquee.orderapi.OrderApiApplication;
 import dev.marquee.schemas.Topics;
@@ -131,6 +134,57 @@ class PaymentPipelineIT {
                 .isZero();
     }
 
+    /** Alipay's integration rules: a notice signed by Alipay for another merchant's app or seller is not ours. */
+    @Test
+    void anAlipayNoticeForAnotherAppOrSellerIsRefusedAndPaysNothing() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "D7");
+        String paymentId = startPayment(order, "alipay").read("$.paymentId");
+
+        Map<String, String> otherApp = alipayNotice(paymentId, "60.00");
+        otherApp.put("app_id", "2021000000009999");
+        HttpResponse<String> refusedApp = notify("alipay", SharedPipeline.alipaySigner().sign(otherApp));
+        Map<String, String> otherSeller = alipayNotice(paymentId, "60.00");
+        otherSeller.put("seller_id", "2088000000009999");
+        HttpResponse<String> refusedSeller = notify("alipay", SharedPipeline.alipaySigner().sign(otherSeller));
+
+        assertThat(refusedApp.statusCode()).isEqualTo(400);
+        assertThat(json(refusedApp).<String>read("$.code")).isEqualTo("notification-not-ours");
+        assertThat(refusedSeller.statusCode()).isEqualTo(400);
+        assertThat(json(refusedSeller).<String>read("$.code")).isEqualTo("notification-not-ours");
+        HttpResponse<String> ours = notify("alipay", SharedPipeline.alipaySigner().sign(alipayNotice(paymentId,
+                "60.00")));
+        assertThat(ours.body()).isEqualTo("success");
+        awaitStatus(order, "PAID");
+    }
+
+    /**
+     * Stripe sends an endpoint every event type its account subscribes to, retries any non-2xx answer for days and
+     * disables endpoints that keep failing: an authentic event we do not act on is answered 2xx and ignored.
+     */
+    @Test
+    void aStripeEventOfAnotherTypeIsAnswered2xxAndIgnored() throws Exception {
+        byte[] charge = ("{\"id\":\"evt_charge_" + System.nanoTime() + "\",\"object\":\"event\",\"type\":"
+                + "\"charge.succeeded\",\"created\":" + Instant.now().getEpochSecond() + ",\"data\":{\"object\":"
+                + "{\"id\":\"ch_1\",\"object\":\"charge\",\"amount\":6000,\"currency\":\"cny\"}}}")
+                .getBytes(StandardCharsets.UTF_8);
+        String secret = SharedPipeline.gatewayProperties().get("marquee.payments.gateways.stripe.webhook-secret");
+        String signature = new StripeSigner(secret).signatureHeader(Instant.now().getEpochSecond(), charge);
+
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(notifyUrl("stripe"))
+                .header("Content-Type", "application/json").header(StripeSigner.HEADER, signature)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(charge)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> forged = HTTP.send(HttpRequest.newBuilder(notifyUrl("stripe"))
+                .header("Content-Type", "application/json")
+                .header(StripeSigner.HEADER, new StripeSigner("whsec_other").signatureHeader(
+                        Instant.now().getEpochSecond(), charge))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(charge)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(json(get("/actuator/metrics/marquee.payments.notifications.ignored?tag=type:charge.succeeded"))
+                .<Double>read("$.measurements[0].value")).isGreaterThanOrEqualTo(1.0);
+    }
+
     @Test
     void aFailureArrivingAfterTheSuccessDoesNotUndoThePayment() throws Exception {
         String order = heldOrder(Api.newScreening(2), "D6");
@@ -158,6 +212,118 @@ class PaymentPipelineIT {
         assertThat(paid.<List<Boolean>>read("$.payments[*].retaken")).containsExactly(true);
         assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE order_id = '" + order + "' AND hold_until IS NULL"))
                 .isEqualTo(2);
+    }
+
+    /**
+     * The customer said they paid, then the hold's deadline passed before the gateway's word came: the hold keeps
+     * its seats through its one extension. A new order for them is refused (at the edge, or by the allocator),
+     * and the money, when it comes, pays the order as on time.
+     */
+    @Test
+    void aHoldWhosePaymentIsInFlightKeepsItsSeatsPastItsDeadlineAndIsPaid() throws Exception {
+        long screening = Api.newScreening(2);
+        String paying = heldOrder(screening, "F7", "F8");
+        DocumentContext started = startPayment(paying, "alipay");
+        assertThat(json(post("/api/orders/" + paying + "/payments/claimed", "")).<String>read("$.status"))
+                .isEqualTo("PAYMENT_PENDING");
+        Api.lapse(paying);
+
+        HttpResponse<String> newcomer = post("/api/orders", "{\"customerId\":\"it-" + System.nanoTime()
+                + "\",\"screeningId\":" + screening + ",\"seats\":[\"F7\",\"F8\"]}");
+        if (newcomer.statusCode() == 202) {
+            DocumentContext decided = Api.awaitDecision(json(newcomer).read("$.id"));
+            assertThat(decided.<String>read("$.status")).isEqualTo("REJECTED");
+        } else {
+            assertThat(newcomer.statusCode()).isEqualTo(409);
+            assertThat(json(newcomer).<String>read("$.code")).isEqualTo("seats-taken");
+        }
+        pay(started, 12000, Faults.none());
+
+        DocumentContext paid = awaitStatus(paying, "PAID");
+        assertThat(paid.<List<Boolean>>read("$.payments[*].retaken")).containsExactly(false);
+        assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE order_id = '" + paying + "' AND hold_until IS NULL"))
+                .isEqualTo(2);
+    }
+
+    /**
+     * The gateway took the money before the show; its notification reached us after the show had begun (a delayed
+     * delivery, as in a settlement backlog). The gateway's time decides: it is on time and pays the order.
+     */
+    @Test
+    void moneyTakenBeforeShowtimeButDeliveredAfterItPaysTheOrder() throws Exception {
+        Instant startsAt = Instant.now().plusSeconds(6);
+        String order = heldOrder(Api.newScreeningStartingAt(2, startsAt), "H1");
+        DocumentContext started = startPayment(order, "alipay");
+
+        pay(started, 6000, new Faults(0, Duration.ofMillis((long) (9_000 / SharedPipeline.GATEWAY_TIME_SCALE)),
+                false, false));
+
+        DocumentContext paid = awaitStatus(order, "PAID");
+        assertThat(paid.<List<String>>read("$.payments[*].status")).containsExactly("PAID");
+        assertThat(count("SELECT COUNT(*) FROM payment_trade WHERE order_id = '" + order + "' AND decided_at > '"
+                + java.sql.Timestamp.from(startsAt) + "'")).isEqualTo(1);
+    }
+
+    /** Money the gateway took after the screening began sells nothing: it goes back. */
+    @Test
+    void moneyTakenAfterShowtimeIsRefunded() throws Exception {
+        Instant startsAt = Instant.now().plusSeconds(4);
+        String order = heldOrder(Api.newScreeningStartingAt(2, startsAt), "H2");
+        DocumentContext started = startPayment(order, "alipay");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(startsAt.plusSeconds(1)));
+
+        pay(started, 6000, Faults.none());
+
+        DocumentContext refunded = awaitStatus(order, "REFUNDED");
+        assertThat(refunded.<List<String>>read("$.payments[*].reason")).containsExactly("SCREENING_STARTED");
+        assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE order_id = '" + order + "' AND hold_until IS NULL"))
+                .isZero();
+    }
+
+    /** Money for a cancelled order goes back: the customer was told CANCELLED and the seats were given back. */
+    @Test
+    void moneyForACancelledOrderIsRefunded() throws Exception {
+        String order = heldOrder(Api.newScreening(2), "F9");
+        DocumentContext started = startPayment(order, "alipay");
+        assertThat(json(post("/api/orders/" + order + "/cancel", "")).<String>read("$.status"))
+                .isEqualTo("CANCELLED");
+
+        pay(started, 6000, Faults.none());
+
+        DocumentContext refunded = awaitStatus(order, "REFUNDED");
+        assertThat(refunded.<List<String>>read("$.payments[*].reason")).containsExactly("CANCELLED");
+        String tradeNo = refunded.read("$.payments[0].tradeNo");
+        assertThat(SharedPipeline.gateway().refunds()).filteredOn(r -> r.tradeNo().equals(tradeNo)).hasSize(1);
+        assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE order_id = '" + order + "'")).isZero();
+    }
+
+    /**
+     * order-api keeps acknowledged notifications only to recognise resends: past their retention (3 days; a gateway
+     * resends for 25 hours at most) they are purged, younger ones stay, and the payments themselves stay.
+     */
+    @Test
+    void acknowledgedNotificationsArePurgedOnceNoResendCanCome() throws Exception {
+        long screening = Api.newScreening(2);
+        String old = heldOrder(screening, "G1");
+        String young = heldOrder(screening, "G2");
+        DocumentContext oldPayment = startPayment(old, "alipay");
+        DocumentContext youngPayment = startPayment(young, "alipay");
+        pay(oldPayment, 6000, Faults.none());
+        pay(youngPayment, 6000, Faults.none());
+        awaitStatus(old, "PAID");
+        awaitStatus(young, "PAID");
+        String oldRows = "SELECT COUNT(*) FROM payment_notification WHERE payment_id = '"
+                + oldPayment.read("$.paymentId") + "'";
+        String youngRows = "SELECT COUNT(*) FROM payment_notification WHERE payment_id = '"
+                + youngPayment.read("$.paymentId") + "'";
+
+        assertThat(Api.execute("UPDATE payment_notification SET received_at = received_at - INTERVAL 4 DAY"
+                + " WHERE payment_id = '" + oldPayment.read("$.paymentId") + "'")).isPositive();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(oldRows) == 0);
+        assertThat(count(youngRows)).isPositive();
+        assertThat(json(get("/api/orders/" + old)).<List<String>>read("$.payments[*].status"))
+                .containsExactly("PAID");
     }
 
     @Test
@@ -295,7 +461,8 @@ class PaymentPipelineIT {
         params.put("notify_id", "forged-" + System.nanoTime());
         params.put("notify_time", AlipayTime.format(Instant.now()));
         params.put("notify_type", "trade_status_sync");
-        params.put("app_id", "2021000000000001");
+        params.put("app_id", SimulatorSettings.DEFAULT_ALIPAY_APP_ID);
+        params.put("seller_id", SimulatorSettings.DEFAULT_ALIPAY_SELLER_ID);
         params.put("out_trade_no", outTradeNo);
         params.put("trade_no", "2026112122001" + System.nanoTime());
         params.put("total_amount", amount);

@@ -26,6 +26,7 @@ final class SharedPipeline {
             stack.closeFirst(gateways);
             Map<String, String> overrides = new HashMap<>(gateways.properties());
             overrides.put("marquee.outbox.purge-interval", "1s");
+            overrides.put("marquee.payments.notification-purge-interval", "1s");
             overrides.put("marquee.orders.gauge-interval", "1s");
             pipeline = Pipeline.start(stack.properties(), Map.of(), overrides);
             stack.closeFirst(pipeline);

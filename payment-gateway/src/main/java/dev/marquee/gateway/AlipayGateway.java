@@ -16,18 +16,32 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 /**
  * Verifies Alipay's asynchronous trade notifications: a form post signed RSA2 with Alipay's private key. Checks, in
  * order: the form reads, the signature verifies with Alipay's public key, the fields are complete, and
- * {@code notify_time} lies within {@code maxAge} of the clock. {@code app_id} is passed on in the params, not checked.
+ * {@code notify_time} lies within {@code maxAge} of the clock, and the notice is ours: its {@code app_id} is our
+ * application's and, when a seller id is configured, its {@code seller_id} our account's (Alipay's integration
+ * rules: a notice signed by Alipay for another merchant's app must not pay our orders). The payment's time is
+ * {@code gmt_payment} (the same on every resend; {@code notify_time} changes), or {@code notify_time} when absent.
  */
 public final class AlipayGateway implements GatewayVerifier {
 
     private static final String DEFAULT_CURRENCY = "CNY";
 
     private final PublicKey gatewayPublicKey;
+    private final String appId;
+    private final String sellerId;
     private final Duration maxAge;
     private final Clock clock;
 
-    public AlipayGateway(PublicKey gatewayPublicKey, Duration maxAge, Clock clock) {
+    /**
+     * @param appId    our application's id at Alipay; notices for another app are refused
+     * @param sellerId our seller account (Alipay's {@code seller_id}, 2088…); null or blank: not checked
+     */
+    public AlipayGateway(PublicKey gatewayPublicKey, String appId, String sellerId, Duration maxAge, Clock clock) {
+        if (appId == null || appId.isBlank()) {
+            throw new IllegalArgumentException("alipay: the app id is required to verify notifications");
+        }
         this.gatewayPublicKey = gatewayPublicKey;
+        this.appId = appId;
+        this.sellerId = sellerId == null || sellerId.isBlank() ? null : sellerId;
         this.maxAge = maxAge;
         this.clock = clock;
     }
@@ -42,12 +56,15 @@ public final class AlipayGateway implements GatewayVerifier {
         Map<String, String> params = form(notification);
         checkSignature(params);
         Field field = new Field(params);
+        checkOurs(field);
         String currency = field.optional("currency", DEFAULT_CURRENCY).toUpperCase(Locale.ROOT);
         String rawStatus = field.required("trade_status");
+        Instant notifiedAt = time("notify_time", field.required("notify_time"));
+        String gmtPayment = field.optional("gmt_payment", null);
         PaymentNotification verified = new PaymentNotification(name(), field.required("notify_id"),
                 field.required("out_trade_no"), field.required("trade_no"), status(rawStatus), rawStatus,
-                amount(field.required("total_amount"), currency), currency, notifyTime(field.required("notify_time")),
-                params);
+                amount(field.required("total_amount"), currency), currency, notifiedAt,
+                gmtPayment == null ? notifiedAt : time("gmt_payment", gmtPayment), params);
         checkFresh(verified.notifiedAt());
         return verified;
     }
@@ -99,11 +116,22 @@ public final class AlipayGateway implements GatewayVerifier {
         }
     }
 
-    private static Instant notifyTime(String text) {
+    private void checkOurs(Field field) {
+        String theirs = field.required("app_id");
+        if (!theirs.equals(appId)) {
+            throw NotificationRejectedException.notOurs("app_id " + theirs + " is not ours");
+        }
+        if (sellerId != null && !sellerId.equals(field.optional("seller_id", ""))) {
+            throw NotificationRejectedException.notOurs("seller_id " + field.optional("seller_id", "(none)")
+                    + " is not ours");
+        }
+    }
+
+    private static Instant time(String name, String text) {
         try {
             return AlipayTime.parse(text);
         } catch (DateTimeException e) {
-            throw NotificationRejectedException.malformed("bad notify_time " + text);
+            throw NotificationRejectedException.malformed("bad " + name + " " + text);
         }
     }
 

@@ -9,7 +9,9 @@ public interface GatewayVerifier {
     /**
      * Checks the signature first, then the fields and their freshness.
      *
-     * @throws NotificationRejectedException if the notification is not authentic, not readable or not fresh
+     * @throws NotificationRejectedException if the notification is not authentic, not readable, not fresh or not
+     *                                       addressed to this merchant
+     * @throws NotificationIgnoredException  if it is authentic but about something other than a payment outcome
      */
     PaymentNotification verify(InboundNotification notification);
 }

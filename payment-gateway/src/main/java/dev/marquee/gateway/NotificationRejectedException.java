@@ -2,7 +2,7 @@ package dev.marquee.gateway;
 
 /**
  * A callback that must not be believed. {@link #code()} is stable and kebab-case, fit for a problem response or a
- * metric tag: {@value #SIGNATURE_INVALID}, {@value #MALFORMED} or {@value #STALE}.
+ * metric tag: {@value #SIGNATURE_INVALID}, {@value #MALFORMED}, {@value #STALE} or {@value #NOT_OURS}.
  */
 public class NotificationRejectedException extends RuntimeException {
 
@@ -12,6 +12,8 @@ public class NotificationRejectedException extends RuntimeException {
     public static final String MALFORMED = "notification-malformed";
     /** Signed too long ago (or too far ahead) for the configured window: possibly a replay. */
     public static final String STALE = "notification-stale";
+    /** Signed by the gateway, but for another merchant's app or seller account than the one configured here. */
+    public static final String NOT_OURS = "notification-not-ours";
 
     private final String code;
 
@@ -30,6 +32,10 @@ public class NotificationRejectedException extends RuntimeException {
 
     static NotificationRejectedException stale(String message) {
         return new NotificationRejectedException(STALE, message);
+    }
+
+    static NotificationRejectedException notOurs(String message) {
+        return new NotificationRejectedException(NOT_OURS, message);
     }
 
     public String code() {

@@ -14,11 +14,15 @@ import java.util.Objects;
  * @param rawStatus   the gateway's status word, e.g. {@code TRADE_SUCCESS} or {@code payment_intent.succeeded}
  * @param amountMinor the amount in the currency's minor units
  * @param currency    ISO 4217 code, upper case
+ * @param notifiedAt  when the gateway sent this notification (a resend may carry a later time)
+ * @param paidAt      when the gateway says the money moved (Alipay's {@code gmt_payment}, Stripe's event
+ *                    {@code created}); the same on every resend. Lateness is judged by it, never by when we
+ *                    process the notification
  * @param params      the fields received, for logging and audit
  */
 public record PaymentNotification(String gateway, String notifyId, String outTradeNo, String tradeNo,
         TradeStatus status, String rawStatus, long amountMinor, String currency, Instant notifiedAt,
-        Map<String, String> params) {
+        Instant paidAt, Map<String, String> params) {
 
     public PaymentNotification {
         Objects.requireNonNull(gateway, "gateway");
@@ -28,6 +32,7 @@ public record PaymentNotification(String gateway, String notifyId, String outTra
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(notifiedAt, "notifiedAt");
+        Objects.requireNonNull(paidAt, "paidAt");
         params = Map.copyOf(params);
     }
 }

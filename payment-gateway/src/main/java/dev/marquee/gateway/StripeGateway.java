@@ -17,6 +17,9 @@ import java.util.Map;
  * {@code Stripe-Signature} header matches (compared in constant time), its timestamp lies within {@code tolerance} of
  * the clock, and the JSON event is one of {@code payment_intent.succeeded}, {@code payment_intent.payment_failed} or
  * {@code payment_intent.canceled} with the payment intent's id, amount, currency and {@code metadata.out_trade_no}.
+ * An authentic event of any other type (an endpoint receives whatever its account subscribes to, e.g.
+ * {@code charge.succeeded}) is {@linkplain NotificationIgnoredException ignored}, to be acknowledged: Stripe retries
+ * non-2xx answers for days and disables endpoints that keep failing.
  */
 public final class StripeGateway implements GatewayVerifier {
 
@@ -77,6 +80,7 @@ public final class StripeGateway implements GatewayVerifier {
         JsonNode intent = event.path("data").path("object");
         String eventId = text(event, "id");
         String type = text(event, "type");
+        TradeStatus status = status(type, eventId);
         long created = number(event, "created");
         String intentId = text(intent, "id");
         long amount = number(intent, "amount");
@@ -91,15 +95,16 @@ public final class StripeGateway implements GatewayVerifier {
         params.put("amount", Long.toString(amount));
         params.put("currency", currency);
         params.put("out_trade_no", outTradeNo);
-        return new PaymentNotification(name(), eventId, outTradeNo, intentId, status(type), type, amount, currency,
-                Instant.ofEpochSecond(created), params);
+        Instant at = Instant.ofEpochSecond(created);
+        return new PaymentNotification(name(), eventId, outTradeNo, intentId, status, type, amount, currency, at, at,
+                params);
     }
 
-    private static TradeStatus status(String type) {
+    private TradeStatus status(String type, String eventId) {
         return switch (type) {
             case "payment_intent.succeeded" -> TradeStatus.SUCCESS;
             case "payment_intent.payment_failed", "payment_intent.canceled" -> TradeStatus.FAILED;
-            default -> throw NotificationRejectedException.malformed("not a payment outcome: " + type);
+            default -> throw new NotificationIgnoredException(name(), type, eventId);
         };
     }
 

@@ -19,6 +19,8 @@ class AlipayGatewayTest {
 
     private static final KeyPair ALIPAY = GatewayKeys.generateRsa();
     private static final Instant NOW = Instant.parse("2026-11-21T02:00:00Z");  // 10:00 in Beijing
+    private static final String APP_ID = "2021000000000001";
+    private static final String SELLER_ID = "2088000000000002";
 
     private final AlipaySigner signer = new AlipaySigner(ALIPAY.getPrivate());
     private final AlipayGateway gateway = gatewayAt(NOW);
@@ -67,7 +69,55 @@ class AlipayGatewayTest {
         PaymentNotification verified = gateway.verify(form(signed));
 
         assertThat(verified).isEqualTo(new PaymentNotification("alipay", "ntf-0001", "M-42", "2026112122001400001",
-                TradeStatus.SUCCESS, "TRADE_SUCCESS", 1250, "CNY", NOW, signed));
+                TradeStatus.SUCCESS, "TRADE_SUCCESS", 1250, "CNY", NOW, NOW.minusSeconds(2), signed));
+    }
+
+    @Test
+    void thePaymentsTimeIsGmtPaymentOnEveryResend() {
+        Map<String, String> resend = notification();
+        resend.put("notify_time", "2026-11-21 10:04:00");
+
+        PaymentNotification verified = gatewayAt(NOW.plus(Duration.ofMinutes(4))).verify(form(signer.sign(resend)));
+
+        assertThat(verified.notifiedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(4)));
+        assertThat(verified.paidAt()).isEqualTo(Instant.parse("2026-11-21T01:59:58Z"));
+    }
+
+    @Test
+    void withoutGmtPaymentThePaymentsTimeIsTheNotifyTime() {
+        Map<String, String> params = notification();
+        params.remove("gmt_payment");
+
+        assertThat(gateway.verify(form(signer.sign(params))).paidAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void refusesANoticeForAnotherApp() {
+        Map<String, String> params = notification();
+        params.put("app_id", "2021000000009999");
+
+        assertRejected(form(signer.sign(params)), "notification-not-ours");
+    }
+
+    @Test
+    void refusesANoticeForAnotherSellerOrNone() {
+        Map<String, String> other = notification();
+        other.put("seller_id", "2088000000009999");
+        Map<String, String> none = notification();
+        none.remove("seller_id");
+
+        assertRejected(form(signer.sign(other)), "notification-not-ours");
+        assertRejected(form(signer.sign(none)), "notification-not-ours");
+    }
+
+    @Test
+    void checksNoSellerWhenNoneIsConfigured() {
+        Map<String, String> params = notification();
+        params.put("seller_id", "2088000000009999");
+        AlipayGateway anySeller = new AlipayGateway(ALIPAY.getPublic(), APP_ID, "", Duration.ofMinutes(5),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(anySeller.verify(form(signer.sign(params))).notifyId()).isEqualTo("ntf-0001");
     }
 
     @ParameterizedTest
@@ -178,7 +228,8 @@ class AlipayGatewayTest {
         params.put("notify_id", "ntf-0001");
         params.put("notify_time", "2026-11-21 10:00:00");
         params.put("notify_type", "trade_status_sync");
-        params.put("app_id", "2021000000000001");
+        params.put("app_id", APP_ID);
+        params.put("seller_id", SELLER_ID);
         params.put("out_trade_no", "M-42");
         params.put("trade_no", "2026112122001400001");
         params.put("total_amount", "12.50");
@@ -193,7 +244,8 @@ class AlipayGatewayTest {
     }
 
     private static AlipayGateway gatewayAt(Instant now) {
-        return new AlipayGateway(ALIPAY.getPublic(), Duration.ofMinutes(5), Clock.fixed(now, ZoneOffset.UTC));
+        return new AlipayGateway(ALIPAY.getPublic(), APP_ID, SELLER_ID, Duration.ofMinutes(5),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private void assertRejected(InboundNotification notification, String code) {

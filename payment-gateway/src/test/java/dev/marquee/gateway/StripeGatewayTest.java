@@ -38,7 +38,7 @@ class StripeGatewayTest {
 
         assertThat(verified).isEqualTo(new PaymentNotification("stripe", "evt_1", "M-42", "pi_1",
                 TradeStatus.SUCCESS, "payment_intent.succeeded", 1250, "CNY", Instant.ofEpochSecond(T - 3),
-                Map.of("id", "evt_1", "type", "payment_intent.succeeded", "created", Long.toString(T - 3),
+                Instant.ofEpochSecond(T - 3), Map.of("id", "evt_1", "type", "payment_intent.succeeded", "created", Long.toString(T - 3),
                         "payment_intent", "pi_1", "amount", "1250", "currency", "CNY", "out_trade_no", "M-42")));
     }
 
@@ -104,7 +104,6 @@ class StripeGatewayTest {
     @ParameterizedTest
     @ValueSource(strings = {
             "not json",
-            "{\"id\":\"evt_1\",\"type\":\"charge.refunded\",\"created\":1,\"data\":{\"object\":{\"id\":\"pi_1\",\"amount\":1,\"currency\":\"cny\",\"metadata\":{\"out_trade_no\":\"M-42\"}}}}",
             "{\"id\":\"evt_1\",\"type\":\"payment_intent.succeeded\",\"created\":1,\"data\":{\"object\":{\"id\":\"pi_1\",\"amount\":1,\"currency\":\"cny\",\"metadata\":{}}}}",
             "{\"id\":\"evt_1\",\"type\":\"payment_intent.succeeded\",\"created\":1,\"data\":{\"object\":{\"id\":\"pi_1\",\"amount\":\"1\",\"currency\":\"cny\",\"metadata\":{\"out_trade_no\":\"M-42\"}}}}",
             "{\"id\":\"evt_1\",\"type\":\"payment_intent.succeeded\",\"created\":1,\"data\":{\"object\":{\"id\":\"pi_1\",\"amount\":1.5,\"currency\":\"cny\",\"metadata\":{\"out_trade_no\":\"M-42\"}}}}",
@@ -114,6 +113,19 @@ class StripeGatewayTest {
         byte[] body = json.getBytes(UTF_8);
 
         assertRejected(signed(body, signer.signatureHeader(T, body)), "notification-malformed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"charge.succeeded", "charge.refunded", "payment_intent.created", "customer.created"})
+    void ignoresAuthenticEventsOfTypesItDoesNotHandle(String type) {
+        byte[] charge = ("{\"id\":\"evt_9\",\"object\":\"event\",\"type\":\"" + type + "\",\"created\":" + T
+                + ",\"data\":{\"object\":{\"id\":\"ch_1\",\"object\":\"charge\"}}}").getBytes(UTF_8);
+
+        assertThatThrownBy(() -> gateway.verify(signed(charge, signer.signatureHeader(T, charge))))
+                .isInstanceOfSatisfying(NotificationIgnoredException.class,
+                        e -> assertThat(e.eventType()).isEqualTo(type));
+        assertRejected(signed(charge, new StripeSigner("whsec_other").signatureHeader(T, charge)),
+                "signature-invalid");
     }
 
     private static byte[] event(String type, long amount, String currency) {

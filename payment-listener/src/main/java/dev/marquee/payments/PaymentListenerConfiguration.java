@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -28,6 +29,8 @@ class PaymentListenerConfiguration {
 
     static final String CALLBACK_DEAD_LETTERS = Topics.PAYMENT_CALLBACKS + "-dlt";
     static final String REFUND_DEAD_LETTERS = "payment-refunds-dlt";
+    /** OrderRequested records the order projection could not store (its own, not the allocator's). */
+    static final String ORDER_DEAD_LETTERS = "payment-orders-dlt";
 
     @Bean
     Clock clock() {
@@ -41,34 +44,41 @@ class PaymentListenerConfiguration {
     }
 
     @Bean
-    OrderSnapshots orderSnapshots(JdbcClient jdbc) {
-        return new OrderSnapshots(jdbc);
+    OrderSnapshots orderSnapshots(DataSource dataSource, JdbcClient jdbc, PaymentTrades migrated) {
+        return new OrderSnapshots(jdbc, new JdbcTemplate(dataSource));
     }
 
     /**
-     * Declared once, for both containers. A failure (database, Redis, Kafka or a gateway unavailable, hall busy)
-     * is retried with backoff until it succeeds: settling is idempotent on the trade, refunds on the refund id. A
-     * callback that cannot be decoded goes with its original bytes to {@code payment-callbacks-dlt} (same
-     * partition), and a refund the gateway refused for good to {@code payment-refunds-dlt}, so nothing is lost
-     * and the partition moves on.
+     * Declared once, for every container. A transient failure ({@link PaymentListenerFailures}: database, Redis,
+     * Kafka or a gateway unavailable, hall busy, a refund not confirmed, an order not read yet) is retried with
+     * backoff until it succeeds: settling is idempotent on the trade, refunds on the refund id, the order projection
+     * on the order. A record that fails for good is tried {@value RetryingConsumers#PERMANENT_TRIES} times, then goes
+     * with its cause to its dead-letter topic (same partition), and the partition moves on: a callback that cannot
+     * be settled or decoded to {@code payment-callbacks-dlt}, a refund the gateway refused to
+     * {@code payment-refunds-dlt} (at once), an OrderRequested that cannot be stored to {@code payment-orders-dlt}.
      */
     @Bean
     DefaultErrorHandler paymentErrorHandler(ProducerFactory<?, ?> producers, KafkaTemplate<String, Object> kafka) {
         DefaultErrorHandler handler = RetryingConsumers.withDeadLetters(producers, kafka,
-                (record, e) -> new TopicPartition(deadLetterTopic(record), record.partition()));
+                (record, e) -> new TopicPartition(deadLetterTopic(record), record.partition()),
+                PaymentListenerFailures.ALSO_TRANSIENT);
         handler.addNotRetryableExceptions(RefundRejectedException.class);
         return handler;
     }
 
-    private static String deadLetterTopic(ConsumerRecord<?, ?> record) {
-        return Topics.ORDER_EVENTS.equals(record.topic()) ? REFUND_DEAD_LETTERS : record.topic() + "-dlt";
+    static String deadLetterTopic(ConsumerRecord<?, ?> record) {
+        return switch (record.topic()) {
+            case Topics.ORDER_EVENTS -> REFUND_DEAD_LETTERS;
+            case Topics.ORDER_REQUESTS -> ORDER_DEAD_LETTERS;
+            default -> record.topic() + "-dlt";
+        };
     }
 
     @Bean
     KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
                                 @Value("${marquee.topics.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
-                Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS, Topics.SEAT_EVENTS,
-                CALLBACK_DEAD_LETTERS, REFUND_DEAD_LETTERS));
+                Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS, Topics.SEAT_EVENTS, Topics.ORDER_REQUESTS,
+                CALLBACK_DEAD_LETTERS, REFUND_DEAD_LETTERS, ORDER_DEAD_LETTERS));
     }
 }

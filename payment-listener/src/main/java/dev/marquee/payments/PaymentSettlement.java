@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 import dev.marquee.ledger.Allocation;
 import dev.marquee.ledger.FencingToken;
@@ -54,9 +55,16 @@ public class PaymentSettlement {
         this.clock = clock;
     }
 
-    /** @return the trade's settlement, new or recorded before; empty when the callback says nothing final */
+    /**
+     * @return the trade's settlement, new or recorded before; empty when the callback says nothing final
+     * @throws RuntimeException what settling it failed with, transient or not
+     */
     public Optional<Settled> settle(PaymentCallback callback) {
-        return settleAll(List.of(callback)).getFirst();
+        SettledBatch batch = settleAll(List.of(callback));
+        batch.failed().ifPresent(failed -> {
+            throw failed.cause();
+        });
+        return batch.answers().getFirst();
     }
 
     /**
@@ -65,50 +73,117 @@ public class PaymentSettlement {
      * duplicate later in the batch finds its trade recorded): the lock and the commit are paid once per hall and
      * batch instead of once per callback. The callbacks of an order keep their order: once one of them waits for
      * its hall's turn, the later ones follow it there (a failure notice after a success must find the success
-     * recorded). If any of them fails, the hall's whole batch rolls back and is settled again, which changes
-     * nothing for the trades already recorded.
+     * recorded).
+     * <p>
+     * A transient failure (database, Redis or the fence; an order not read yet) is thrown: the batch is tried again
+     * and what was recorded is found recorded. If the hall's transaction fails for good, its callbacks are settled
+     * again one by one, each in its own transaction under the same lock, so the one that cannot be settled is found
+     * and reported in {@link SettledBatch#failed()} while every other one is settled.
      */
-    public List<Optional<Settled>> settleAll(List<PaymentCallback> callbacks) {
-        List<Optional<Settled>> answers = new ArrayList<>(Collections.nCopies(callbacks.size(), Optional.empty()));
-        Map<Long, List<Integer>> locked = new LinkedHashMap<>();
-        Set<String> waiting = new HashSet<>();
-        List<Optional<OrderSnapshot>> known = new ArrayList<>(callbacks.size());
+    public SettledBatch settleAll(List<PaymentCallback> callbacks) {
+        Pass pass = new Pass(callbacks);
         for (int i = 0; i < callbacks.size(); i++) {
-            PaymentCallback callback = callbacks.get(i);
-            Optional<OrderSnapshot> order = callback.status() == CallbackStatus.PENDING ? Optional.empty()
-                    : orders.find(callback.orderId());
-            known.add(order);
-            if (callback.status() == CallbackStatus.PENDING) {
-                log.info("callback {} of trade {}/{} ignored: status {} is not final", callback.notifyId(),
-                        callback.gateway(), callback.tradeNo(), callback.tradeStatus());
-                continue;
-            }
-            if (waiting.contains(callback.orderId())) {
-                // an earlier callback of the order waits for the hall's turn: this one follows it, in order
-                locked.get(order.orElseThrow().hallId()).add(i);
-                continue;
-            }
-            Optional<Trade> settled = trades.find(callback.gateway(), callback.tradeNo())
-                    .filter(t -> t.outcome().isFinal());
-            if (settled.isPresent()) {
-                answers.set(i, Optional.of(new Settled(settled.get(), order)));
-            } else if (callback.status() == CallbackStatus.SUCCESS && order.isPresent()) {
-                locked.computeIfAbsent(order.get().hallId(), hall -> new ArrayList<>()).add(i);
-                waiting.add(callback.orderId());
-            } else {
-                answers.set(i, settled(inTransaction(List.of(callback), List.of(order), null).getFirst(), order));
+            try {
+                sort(i, pass);
+            } catch (RuntimeException e) {
+                pass.failures.put(i, permanent(e, callbacks.get(i)));
             }
         }
-        locked.forEach((hall, indexes) -> {
-            List<PaymentCallback> hallCallbacks = indexes.stream().map(callbacks::get).toList();
-            List<Optional<OrderSnapshot>> hallOrders = indexes.stream().map(known::get).toList();
-            List<Decision> decisions = lock.runLocked(hall,
-                    token -> inTransaction(hallCallbacks, hallOrders, token));
-            for (int j = 0; j < indexes.size(); j++) {
-                answers.set(indexes.get(j), settled(decisions.get(j), hallOrders.get(j)));
+        pass.locked.forEach((hall, indexes) -> settleHall(hall, indexes, pass));
+        return new SettledBatch(pass.answers, pass.failures.entrySet().stream().findFirst()
+                .map(e -> new SettledBatch.Failed(e.getKey(), e.getValue())));
+    }
+
+    /** One poll's callbacks on their way: answered at once, queued for their hall, or failed for good. */
+    private static final class Pass {
+
+        final List<PaymentCallback> callbacks;
+        final List<Optional<Settled>> answers;
+        final List<Optional<OrderSnapshot>> known;
+        final Map<Integer, RuntimeException> failures = new TreeMap<>();
+        final Map<Long, List<Integer>> locked = new LinkedHashMap<>();
+        final Set<String> waiting = new HashSet<>();
+
+        Pass(List<PaymentCallback> callbacks) {
+            this.callbacks = callbacks;
+            this.answers = new ArrayList<>(Collections.nCopies(callbacks.size(), Optional.empty()));
+            this.known = new ArrayList<>(Collections.nCopies(callbacks.size(), Optional.empty()));
+        }
+    }
+
+    /** Answers callback {@code i} at once (pending, settled before, no seat to write) or queues it for its hall. */
+    private void sort(int i, Pass pass) {
+        PaymentCallback callback = pass.callbacks.get(i);
+        if (callback.status() == CallbackStatus.PENDING) {
+            log.info("callback {} of trade {}/{} ignored: status {} is not final", callback.notifyId(),
+                    callback.gateway(), callback.tradeNo(), callback.tradeStatus());
+            return;
+        }
+        Optional<OrderSnapshot> order = known(callback.orderId());
+        pass.known.set(i, order);
+        if (pass.waiting.contains(callback.orderId())) {
+            // an earlier callback of the order waits for the hall's turn: this one follows it, in order
+            pass.locked.get(order.orElseThrow().hallId()).add(i);
+            return;
+        }
+        Optional<Trade> settled = trades.find(callback.gateway(), callback.tradeNo()).filter(t -> t.outcome().isFinal());
+        if (settled.isPresent()) {
+            pass.answers.set(i, Optional.of(new Settled(settled.get(), order)));
+        } else if (callback.status() == CallbackStatus.SUCCESS && order.isPresent()) {
+            pass.locked.computeIfAbsent(order.get().hallId(), hall -> new ArrayList<>()).add(i);
+            pass.waiting.add(callback.orderId());
+        } else {
+            pass.answers.set(i, settled(inTransaction(List.of(callback), List.of(order), null).getFirst(), order));
+        }
+    }
+
+    /** The order as its OrderRequested said; an order the allocator decided but not read here yet is waited for. */
+    private Optional<OrderSnapshot> known(String orderId) {
+        Optional<OrderSnapshot> order = orders.find(orderId);
+        if (order.isEmpty() && !ledger.allocations(List.of(orderId)).isEmpty()) {
+            throw new OrderNotKnownYetException(orderId);
+        }
+        return order;
+    }
+
+    private void settleHall(long hall, List<Integer> indexes, Pass pass) {
+        List<PaymentCallback> hallCallbacks = indexes.stream().map(pass.callbacks::get).toList();
+        List<Optional<OrderSnapshot>> hallOrders = indexes.stream().map(pass.known::get).toList();
+        List<Decision> decisions;
+        try {
+            decisions = lock.runLocked(hall, token -> inTransaction(hallCallbacks, hallOrders, token));
+        } catch (RuntimeException e) {
+            if (PaymentListenerFailures.isTransient(e)) {
+                throw e;
             }
-        });
-        return answers;
+            log.warn("hall {}: settling {} callbacks together failed for good ({}); settling them one by one", hall,
+                    indexes.size(), e.toString());
+            lock.runLocked(hall, token -> {
+                for (int j = 0; j < indexes.size(); j++) {
+                    try {
+                        pass.answers.set(indexes.get(j), settled(inTransaction(List.of(hallCallbacks.get(j)),
+                                List.of(hallOrders.get(j)), token).getFirst(), hallOrders.get(j)));
+                    } catch (RuntimeException one) {
+                        pass.failures.put(indexes.get(j), permanent(one, hallCallbacks.get(j)));
+                    }
+                }
+                return null;
+            });
+            return;
+        }
+        for (int j = 0; j < indexes.size(); j++) {
+            pass.answers.set(indexes.get(j), settled(decisions.get(j), hallOrders.get(j)));
+        }
+    }
+
+    /** A transient failure is thrown on (the batch is tried again); a permanent one is the callback's own. */
+    private static RuntimeException permanent(RuntimeException failure, PaymentCallback callback) {
+        if (PaymentListenerFailures.isTransient(failure)) {
+            throw failure;
+        }
+        log.error("callback {} of trade {}/{} (order {}) cannot be settled: {}", callback.notifyId(),
+                callback.gateway(), callback.tradeNo(), callback.orderId(), failure.toString());
+        return failure;
     }
 
     private static Optional<Settled> settled(Decision decision, Optional<OrderSnapshot> order) {

@@ -2,9 +2,11 @@ package dev.marquee.payments;
 
 import static dev.marquee.payments.CallbackStatus.FAILURE;
 import static dev.marquee.payments.SettlementReason.AMOUNT_MISMATCH;
+import static dev.marquee.payments.SettlementReason.CANCELLED;
 import static dev.marquee.payments.SettlementReason.CURRENCY_MISMATCH;
 import static dev.marquee.payments.SettlementReason.DUPLICATE_PAYMENT;
 import static dev.marquee.payments.SettlementReason.ORDER_NOT_HELD;
+import static dev.marquee.payments.SettlementReason.SCREENING_STARTED;
 import static dev.marquee.payments.SettlementReason.SEATS_GONE;
 import static dev.marquee.payments.SettlementReason.TRADE_FAILED;
 import static dev.marquee.payments.SettlementReason.UNKNOWN_ORDER;
@@ -28,8 +30,14 @@ import dev.marquee.ledger.SeatClaim;
  * <p>
  * A trade is settled once: a recorded answer is only replayed, and a failure never undoes a payment (gateways
  * reorder callbacks). Money that does not match the order is flagged and never sells a seat. Money for an order
- * that cannot be served is refunded. Otherwise the order's seats are sold, all or none: its own holds, even
- * lapsed ones, and seats that became free meanwhile; a seat another order holds or bought means a refund.
+ * that cannot be served is refunded: the order was cancelled (the customer gave the seats back and was told so),
+ * or the screening had started when the gateway took the money, or the money was late and the screening has
+ * started since. Otherwise the order's seats are sold, all or none: its own holds, even lapsed ones, and seats that
+ * became free meanwhile; a seat another order holds or bought means a refund.
+ * <p>
+ * Whether money is late is judged by the gateway's payment time against the hold's deadline, extended by a payment
+ * in flight ({@link Allocation#payableUntil()}), never by when the callback is processed: an on-time payment that
+ * waited in a backlog sells the order's own seats as an on-time one, not as a re-take.
  */
 public final class Settlement {
 
@@ -83,14 +91,24 @@ public final class Settlement {
                 && t.outcome() == TradeOutcome.PAID)) {
             return unpaid(TradeOutcome.REFUND, DUPLICATE_PAYMENT, List.of());
         }
-        return allocation.filter(a -> a.outcome() == Allocation.Outcome.HELD)
-                .map(held -> sell(order, held, claims))
-                .orElseGet(() -> unpaid(TradeOutcome.REFUND, ORDER_NOT_HELD, List.of()));
+        Optional<Allocation> held = allocation.filter(a -> a.outcome() == Allocation.Outcome.HELD);
+        if (held.isEmpty()) {
+            return unpaid(TradeOutcome.REFUND, ORDER_NOT_HELD, List.of());
+        }
+        if (held.get().wasCancelled()) {
+            return unpaid(TradeOutcome.REFUND, CANCELLED, held.get().seats());
+        }
+        boolean onTime = callback.paidAt().isBefore(held.get().payableUntil());
+        if (!callback.paidAt().isBefore(order.screeningStartsAt())
+                || !onTime && !now.isBefore(order.screeningStartsAt())) {
+            return unpaid(TradeOutcome.REFUND, SCREENING_STARTED, held.get().seats());
+        }
+        return sell(order, held.get(), claims, onTime);
     }
 
-    private Decision sell(OrderSnapshot order, Allocation allocation, Map<String, SeatClaim> claims) {
+    private Decision sell(OrderSnapshot order, Allocation allocation, Map<String, SeatClaim> claims, boolean onTime) {
         Map<SeatFate, List<String>> fates = new EnumMap<>(SeatFate.class);
-        allocation.seats().forEach(seat -> fates.computeIfAbsent(fate(claims.get(seat), order.orderId()),
+        allocation.seats().forEach(seat -> fates.computeIfAbsent(fate(claims.get(seat), order.orderId(), onTime),
                 f -> new ArrayList<>()).add(seat));
         if (fates.containsKey(SeatFate.GONE)) {
             return unpaid(TradeOutcome.REFUND, SEATS_GONE, allocation.seats());
@@ -106,13 +124,14 @@ public final class Settlement {
         return new Decision.Settle(paid, replacesFailed, sale.isEmpty() ? Optional.empty() : Optional.of(sale));
     }
 
-    private SeatFate fate(SeatClaim claim, String orderId) {
+    /** @param onTime the gateway took the money before the hold's deadline (with its extension) */
+    private SeatFate fate(SeatClaim claim, String orderId, boolean onTime) {
         if (claim == null) {
             return SeatFate.FREE;
         }
         if (claim.orderId().equals(orderId)) {
             return claim.isSold() ? SeatFate.OWN_TICKET
-                    : claim.isLiveAt(now) ? SeatFate.OWN_HOLD : SeatFate.OWN_LAPSED_HOLD;
+                    : onTime || claim.isLiveAt(now) ? SeatFate.OWN_HOLD : SeatFate.OWN_LAPSED_HOLD;
         }
         return claim.isLiveAt(now) ? SeatFate.GONE : SeatFate.LAPSED_OF_OTHER;
     }

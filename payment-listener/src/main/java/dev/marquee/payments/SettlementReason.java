@@ -5,7 +5,12 @@ import java.util.Set;
 
 /** Why a trade did not simply pay its order; stable codes carried by PaymentFailed and RefundRequested. */
 public enum SettlementReason {
-    TRADE_FAILED, UNKNOWN_ORDER, CURRENCY_MISMATCH, AMOUNT_MISMATCH, DUPLICATE_PAYMENT, ORDER_NOT_HELD, SEATS_GONE;
+    TRADE_FAILED, UNKNOWN_ORDER, CURRENCY_MISMATCH, AMOUNT_MISMATCH, DUPLICATE_PAYMENT, ORDER_NOT_HELD, SEATS_GONE,
+    /** The money came after the screening started (by the gateway's payment time), or came late and the screening
+     * has started since: no seat is sold for a show that is running. */
+    SCREENING_STARTED,
+    /** The customer cancelled the order and was told so: its seats were given back and are never sold to it. */
+    CANCELLED;
 
     private static final Set<SettlementReason> FLAGS = EnumSet.of(UNKNOWN_ORDER, CURRENCY_MISMATCH, AMOUNT_MISMATCH);
 

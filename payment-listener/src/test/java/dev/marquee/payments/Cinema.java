@@ -2,10 +2,12 @@ package dev.marquee.payments;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -14,14 +16,16 @@ import dev.marquee.ledger.HallFence;
 import dev.marquee.ledger.HallLock;
 import dev.marquee.ledger.SeatClaim;
 import dev.marquee.ledger.SeatLedger;
+import dev.marquee.payments.persistence.OrderSnapshots;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Object Mother for the integration tests: screenings in order-api's catalog, orders, and their seats in the
- * ledger as the allocator would have left them (written under the hall's lock, behind the fence).
+ * Object Mother for the integration tests: screenings, orders as payment-listener learns them (its own
+ * {@code known_order}, written directly or through an OrderRequested on Kafka), and their seats in the ledger as
+ * the allocator would have left them (written under the hall's lock, behind the fence).
  */
 final class Cinema {
 
@@ -32,45 +36,42 @@ final class Cinema {
     private final HallFence fence;
     private final SeatLedger ledger;
     private final TransactionTemplate tx;
+    private final Consumer<OrderSnapshot> orderRequests;
 
+    /** Orders become known to payment-listener as its {@code payment-orders} consumer would store them. */
     Cinema(DataSource db, HallLock lock) {
+        this(db, lock, order -> new OrderSnapshots(JdbcClient.create(db), new JdbcTemplate(db)).record(List.of(order)));
+    }
+
+    /** @param orderRequests how an order's OrderRequested reaches payment-listener (e.g. sent to Kafka) */
+    Cinema(DataSource db, HallLock lock, Consumer<OrderSnapshot> orderRequests) {
         this.jdbc = JdbcClient.create(db);
         this.lock = lock;
         this.fence = new HallFence(jdbc);
         this.ledger = new SeatLedger(new JdbcTemplate(db));
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        this.orderRequests = orderRequests;
     }
 
-    record Screening(long id, long hallId, long movieId, long cinemaId) {
+    record Screening(long id, long hallId, long movieId, long cinemaId, Instant startsAt) {
     }
 
-    /** The columns of order-api's tables that payment-listener reads, as order-api's migrations declare them. */
-    static void createOrderApiTables(DataSource db) {
-        JdbcClient jdbc = JdbcClient.create(db);
-        jdbc.sql("CREATE TABLE IF NOT EXISTS hall (id BIGINT NOT NULL PRIMARY KEY, cinema_id BIGINT NOT NULL)"
-                + " ENGINE = InnoDB").update();
-        jdbc.sql("CREATE TABLE IF NOT EXISTS screening (id BIGINT NOT NULL PRIMARY KEY, movie_id BIGINT NOT NULL,"
-                + " hall_id BIGINT NOT NULL) ENGINE = InnoDB").update();
-        jdbc.sql("CREATE TABLE IF NOT EXISTS customer_order (id CHAR(36) NOT NULL PRIMARY KEY,"
-                + " customer_id VARCHAR(64) NOT NULL, screening_id BIGINT NOT NULL, hall_id BIGINT NOT NULL,"
-                + " amount_minor BIGINT NOT NULL, currency CHAR(3) NOT NULL) ENGINE = InnoDB").update();
-    }
-
+    /** A screening tomorrow, in a hall of its own. */
     Screening newScreening() {
-        Screening s = new Screening(IDS.incrementAndGet(), IDS.incrementAndGet(), 77, 9);
-        jdbc.sql("INSERT INTO hall (id, cinema_id) VALUES (?, ?)").params(s.hallId(), s.cinemaId()).update();
-        jdbc.sql("INSERT INTO screening (id, movie_id, hall_id) VALUES (?, ?, ?)")
-                .params(s.id(), s.movieId(), s.hallId()).update();
-        return s;
+        return newScreening(Instant.now().plus(Duration.ofDays(1)));
+    }
+
+    Screening newScreening(Instant startsAt) {
+        return new Screening(IDS.incrementAndGet(), IDS.incrementAndGet(), 77, 9,
+                startsAt.truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** An order of 90.00 CNY whose seats the allocator held until {@code holdFor} from now (negative: lapsed). */
     String heldOrder(Screening screening, Duration holdFor, String... seats) {
         String orderId = UUID.randomUUID().toString();
         String customer = "customer-" + orderId.substring(0, 8);
-        jdbc.sql("INSERT INTO customer_order (id, customer_id, screening_id, hall_id, amount_minor, currency)"
-                + " VALUES (?, ?, ?, ?, 9000, 'CNY')").params(orderId, customer, screening.id(), screening.hallId())
-                .update();
+        orderRequests.accept(new OrderSnapshot(orderId, customer, screening.id(), screening.hallId(),
+                screening.movieId(), screening.cinemaId(), 9_000, "CNY", screening.startsAt()));
         Instant until = Instant.now().plus(holdFor);
         lock.runLocked(screening.hallId(), token -> tx.execute(status -> {
             fence.admit(token);
@@ -81,6 +82,22 @@ final class Cinema {
             return null;
         }));
         return orderId;
+    }
+
+    /** The customer cancels, as order-api does: the live hold is released and closed, under the lock and fence. */
+    void cancel(Screening screening, String orderId) {
+        lock.runLocked(screening.hallId(), token -> tx.execute(status -> {
+            fence.admit(token);
+            return ledger.cancelHold(orderId, Instant.now());
+        }));
+    }
+
+    /** The customer says they paid, as order-api records it: the hold stays live until its deadline plus this. */
+    Instant claimPayment(Screening screening, String orderId, Duration extension) {
+        return lock.runLocked(screening.hallId(), token -> tx.execute(status -> {
+            fence.admit(token);
+            return ledger.markPaymentInFlight(orderId, extension, Instant.now()).orElseThrow();
+        }));
     }
 
     /** Takes the seats away from whoever holds them (the expiry worker released them, another order took them). */

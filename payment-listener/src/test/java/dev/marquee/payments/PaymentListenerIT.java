@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import com.sun.net.httpserver.HttpServer;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.marquee.events.OrderPaid;
+import dev.marquee.events.OrderRequested;
 import dev.marquee.events.PaymentCallbackReceived;
 import dev.marquee.events.RefundCompleted;
 import dev.marquee.events.RefundRequested;
@@ -68,7 +69,6 @@ class PaymentListenerIT {
     static void start() throws IOException {
         stack = EmbeddedStack.shared();
         db = stack.appDataSource(10);
-        Cinema.createOrderApiTables(db);
         gateway = startGateway();
         Map<String, String> properties = new HashMap<>(stack.properties());
         properties.put("server.port", "0");
@@ -82,7 +82,7 @@ class PaymentListenerIT {
                 "key.serializer", StringSerializer.class, "value.serializer", ConfluentAvroSerializer.class,
                 "schema.registry.url", stack.schemaRegistryUrl(),
                 "value.subject.name.strategy", "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy"));
-        cinema = new Cinema(db, app.getBean(HallLock.class));
+        cinema = new Cinema(db, app.getBean(HallLock.class), PaymentListenerIT::requested);
     }
 
     @AfterAll
@@ -178,6 +178,58 @@ class PaymentListenerIT {
                 .anySatisfy(value -> assertThat(value).isEqualTo(garbage)));
     }
 
+    /**
+     * A crafted callback that can never be settled (a trade number no gateway issues, longer than the trade log
+     * stores) shares its partition with a good one behind it: the good one is settled at once, the bad one is set
+     * aside in the dead-letter topic with its cause, and the partition is not stalled.
+     */
+    @Test
+    void aPoisonCallbackIsDeadLetteredWithItsCauseAndTheOneBehindItIsSettled() throws Exception {
+        Screening screening = cinema.newScreening();
+        String poisoned = cinema.heldOrder(screening, Duration.ofMinutes(10), "E1");
+        String good = cinema.heldOrder(screening, Duration.ofMinutes(10), "E2");
+        PaymentCallbackReceived poison = callback(poisoned, "TRADE_SUCCESS");
+        poison.setTradeNo("T-" + "7".repeat(300));
+        poison.setNotifyId("poison-" + poisoned);
+
+        producer.send(new ProducerRecord<>(Topics.PAYMENT_CALLBACKS, good, poison)).get();
+        producer.send(new ProducerRecord<>(Topics.PAYMENT_CALLBACKS, good, callback(good, "TRADE_SUCCESS"))).get();
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> cinema.tradeRows(good) == 1);
+        assertThat(cinema.seats(screening)).containsExactly("E1=" + poisoned + ":HELD", "E2=" + good + ":SOLD");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetterRecords())
+                .anySatisfy(record -> {
+                    assertThat(record.key()).isEqualTo(good);
+                    assertThat(header(record, "kafka_dlt-exception-stacktrace"))
+                            .contains("Data too long for column 'trade_no'");
+                }));
+        assertThat(cinema.tradeRows(poisoned)).isZero();
+    }
+
+    /** What payment-listener's order-requests consumer reads: the order's request, keyed by hall. */
+    private static void requested(OrderSnapshot order) {
+        Instant now = Instant.now();
+        OrderRequested requested = OrderRequested.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now)
+                .setOrderId(order.orderId())
+                .setCustomerId(order.customerId())
+                .setScreeningId(order.screeningId())
+                .setHallId(order.hallId())
+                .setMovieId(order.movieId())
+                .setCinemaId(order.cinemaId())
+                .setScreeningStartsAt(order.screeningStartsAt())
+                .setSeats(List.of())
+                .setAmountMinor(order.amountMinor())
+                .setCurrency(order.currency())
+                .build();
+        try {
+            producer.send(new ProducerRecord<>(Topics.ORDER_REQUESTS, Long.toString(order.hallId()), requested)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static PaymentCallbackReceived callback(String orderId, String status) {
         Instant now = Instant.now();
         return PaymentCallbackReceived.newBuilder()
@@ -209,6 +261,19 @@ class PaymentListenerIT {
         try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(config)) {
             return readAll(consumer, topic).stream().filter(r -> orderId.equals(r.key())).toList();
         }
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> deadLetterRecords() {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of("bootstrap.servers", stack.kafkaBootstrapServers()), new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            return readAll(consumer, Topics.PAYMENT_CALLBACKS + "-dlt");
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static List<byte[]> deadLetters() {

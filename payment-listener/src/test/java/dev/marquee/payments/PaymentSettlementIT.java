@@ -2,6 +2,7 @@ package dev.marquee.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import dev.marquee.ledger.HallLock;
 import dev.marquee.ledger.SeatClaim;
 import dev.marquee.ledger.SeatLedger;
 import dev.marquee.ledger.SeatLedgerSchema;
+import dev.marquee.ledger.Takeover;
 import dev.marquee.payments.Cinema.Screening;
 import dev.marquee.payments.persistence.OrderSnapshots;
 import dev.marquee.payments.persistence.PaymentListenerSchema;
@@ -57,7 +59,6 @@ class PaymentSettlementIT {
         db = stack.appDataSource(12);
         SeatLedgerSchema.migrate(db);
         PaymentListenerSchema.migrate(db);
-        Cinema.createOrderApiTables(db);
         Config config = new Config();
         config.useSingleServer().setAddress(stack.redisAddress());
         redisson = Redisson.create(config);
@@ -115,7 +116,7 @@ class PaymentSettlementIT {
 
         List<Optional<Settled>> answers = settlement.settleAll(List.of(
                 success(a, "T-" + a), success(b, "T-" + b), success(a, "T-" + a),
-                callback(a, "T-" + a, "TRADE_CLOSED", 9_000), success(c, "T-" + c)));
+                callback(a, "T-" + a, "TRADE_CLOSED", 9_000), success(c, "T-" + c))).answers();
 
         assertThat(answers).allSatisfy(answer -> assertThat(answer).isPresent());
         assertThat(answers.stream().map(answer -> answer.orElseThrow().trade().outcome()))
@@ -206,6 +207,145 @@ class PaymentSettlementIT {
         assertThat(cinema.tradeRows(order)).isZero();
     }
 
+    /**
+     * A backlog delayed the callback: the gateway took the money before the hold's deadline and before the show,
+     * the callback is settled after both. It is on time: the order's own seats are sold, not re-taken or refunded.
+     */
+    @Test
+    void anOnTimePaymentSettledAfterABacklogIsPaidNotRefunded() {
+        Screening screening = cinema.newScreening(Instant.now().minusSeconds(30));
+        String order = cinema.heldOrder(screening, Duration.ofSeconds(-60), "L1", "L2");
+
+        Trade trade = settle(paidAt(order, "T-" + order, "TRADE_SUCCESS", 9_000, Instant.now().minusSeconds(120)))
+                .trade();
+
+        assertThat(trade.outcome()).isEqualTo(TradeOutcome.PAID);
+        assertThat(trade.retaken()).isFalse();
+        assertThat(cinema.seats(screening)).containsExactly("L1=" + order + ":SOLD", "L2=" + order + ":SOLD");
+    }
+
+    @Test
+    void moneyTakenAfterTheScreeningStartedIsRefundedAndSellsNothing() {
+        Screening screening = cinema.newScreening(Instant.now().minusSeconds(60));
+        String order = cinema.heldOrder(screening, Duration.ofMinutes(10), "M1");
+
+        Trade trade = settle(success(order, "T-" + order)).trade();
+
+        assertThat(trade.outcome()).isEqualTo(TradeOutcome.REFUND);
+        assertThat(trade.reason()).isEqualTo(SettlementReason.SCREENING_STARTED);
+        assertThat(cinema.seats(screening)).containsExactly("M1=" + order + ":HELD");
+    }
+
+    /** Late money (Alipay resends for 25 hours) never re-takes seats once the show has begun. */
+    @Test
+    void lateMoneyForAScreeningThatHasStartedNeverRetakesItsSeats() {
+        Screening screening = cinema.newScreening(Instant.now().minusSeconds(60));
+        String order = cinema.heldOrder(screening, Duration.ofMinutes(-3), "N1", "N2");
+        cinema.release(screening, "N1");
+
+        Trade trade = settle(paidAt(order, "T-" + order, "TRADE_SUCCESS", 9_000, Instant.now().minusSeconds(120)))
+                .trade();
+
+        assertThat(trade.outcome()).isEqualTo(TradeOutcome.REFUND);
+        assertThat(trade.reason()).isEqualTo(SettlementReason.SCREENING_STARTED);
+        assertThat(cinema.seats(screening)).containsExactly("N2=" + order + ":LAPSED");
+    }
+
+    /** The customer was told CANCELLED and the seats went back on sale: money that comes anyway goes back. */
+    @Test
+    void aCancelledOrdersMoneyIsRefundedAndItsSeatsStayFree() {
+        Screening screening = cinema.newScreening();
+        String order = cinema.heldOrder(screening, Duration.ofMinutes(10), "O1", "O2");
+        cinema.cancel(screening, order);
+
+        Trade trade = settle(success(order, "T-" + order)).trade();
+
+        assertThat(trade.outcome()).isEqualTo(TradeOutcome.REFUND);
+        assertThat(trade.reason()).isEqualTo(SettlementReason.CANCELLED);
+        assertThat(cinema.seats(screening)).isEmpty();
+    }
+
+    /**
+     * A hold whose payment is in flight, past its deadline but within its one extension: another order's late money
+     * and a new order (taking over as the allocator does, a claim past its deadline counting as free) race for its
+     * seat; neither gets it. Then the hold's own money comes and pays it, on time.
+     */
+    @Test
+    void aHoldWithItsPaymentInFlightKeepsItsSeatPastItsDeadlineAndIsPaid() throws Exception {
+        Screening screening = cinema.newScreening();
+        String earlier = cinema.heldOrder(screening, Duration.ofMinutes(-5), "P1");
+        cinema.release(screening, "P1");
+        String paying = cinema.heldOrder(screening, Duration.ofMillis(1_500), "P1");
+        Instant extensionEnds = cinema.claimPayment(screening, paying, Duration.ofMinutes(1));
+        Instant deadline = cinema.claims(screening).getFirst().holdUntil();
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(deadline.plusMillis(100)));
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+
+        CompletableFuture<Settled> lateMoney = CompletableFuture.supplyAsync(() -> {
+            awaitQuietly(go);
+            return settle(success(earlier, "T-" + earlier));
+        }, threads);
+        CompletableFuture<Boolean> newOrder = CompletableFuture.supplyAsync(() -> {
+            awaitQuietly(go);
+            return takeOverIfLapsed(screening, "P1", "newcomer-" + paying);
+        }, threads);
+        go.countDown();
+        Trade refunded = lateMoney.join().trade();
+        boolean tookOver = newOrder.join();
+        threads.shutdown();
+        Trade paid = settle(success(paying, "T-" + paying)).trade();
+
+        assertThat(tookOver).isFalse();
+        assertThat(refunded.outcome()).isEqualTo(TradeOutcome.REFUND);
+        assertThat(refunded.reason()).isEqualTo(SettlementReason.SEATS_GONE);
+        assertThat(paid.outcome()).isEqualTo(TradeOutcome.PAID);
+        assertThat(paid.retaken()).isFalse();
+        assertThat(Instant.now()).isBefore(extensionEnds);
+        assertThat(cinema.seats(screening)).containsExactly("P1=" + paying + ":SOLD");
+    }
+
+    /**
+     * One callback of a hall's batch fails the same way however often it is settled (a trade number longer than any
+     * gateway's, which the trade log cannot store): the others of the batch, of the same hall, are settled all the
+     * same, and the bad one is named with its cause for the listener to set aside.
+     */
+    @Test
+    void aCallbackThatCannotBeSettledIsIsolatedAndTheRestOfItsHallsBatchIsSettled() {
+        Screening screening = cinema.newScreening();
+        String before = cinema.heldOrder(screening, Duration.ofMinutes(10), "Q1");
+        String poisoned = cinema.heldOrder(screening, Duration.ofMinutes(10), "Q2");
+        String after = cinema.heldOrder(screening, Duration.ofMinutes(10), "Q3");
+
+        SettledBatch batch = settlement.settleAll(List.of(success(before, "T-" + before),
+                success(poisoned, "T-" + "9".repeat(200)), success(after, "T-" + after)));
+
+        assertThat(batch.failed()).hasValueSatisfying(failed -> {
+            assertThat(failed.index()).isEqualTo(1);
+            assertThat(PaymentListenerFailures.isTransient(failed.cause())).isFalse();
+        });
+        assertThat(batch.answers().get(0)).hasValueSatisfying(s -> assertThat(s.trade().outcome())
+                .isEqualTo(TradeOutcome.PAID));
+        assertThat(batch.answers().get(1)).isEmpty();
+        assertThat(batch.answers().get(2)).hasValueSatisfying(s -> assertThat(s.trade().outcome())
+                .isEqualTo(TradeOutcome.PAID));
+        assertThat(cinema.seats(screening)).containsExactly("Q1=" + before + ":SOLD", "Q2=" + poisoned + ":HELD",
+                "Q3=" + after + ":SOLD");
+    }
+
+    /** An order the allocator decided but whose OrderRequested was not read yet is waited for, not flagged. */
+    @Test
+    void aCallbackForAnOrderNotReadYetIsRetriedNotFlagged() {
+        Screening screening = cinema.newScreening();
+        String order = cinema.heldOrder(screening, Duration.ofMinutes(10), "R1");
+        JdbcClient.create(db).sql("DELETE FROM known_order WHERE order_id = ?").param(order).update();
+
+        assertThatThrownBy(() -> settlement.settle(success(order, "T-" + order)))
+                .isInstanceOf(OrderNotKnownYetException.class)
+                .satisfies(e -> assertThat(PaymentListenerFailures.isTransient(e)).isTrue());
+        assertThat(cinema.tradeRows(order)).isZero();
+    }
+
     /** Redeliveries and rebalances can settle one trade on several threads at once: it is paid exactly once. */
     @Test
     void oneTradeSettledConcurrentlyIsPaidOnce() {
@@ -255,10 +395,28 @@ class PaymentSettlementIT {
         assertThat(cinema.tradeRows(order)).isZero();
     }
 
+    /** What the allocator does with a seat a new order wants: takes it over if the claim on it is no longer live. */
+    private static boolean takeOverIfLapsed(Screening screening, String seat, String newOrder) {
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        SeatLedger ledger = new SeatLedger(new JdbcTemplate(db));
+        return lock.runLocked(screening.hallId(), token -> tx.execute(status -> {
+            new HallFence(JdbcClient.create(db)).admit(token);
+            Instant now = Instant.now();
+            SeatClaim claim = ledger.claims(screening.id(), List.of(seat)).get(seat);
+            if (claim != null && claim.isLiveAt(now)) {
+                return false;
+            }
+            ledger.claim(List.of(), List.of(new Takeover(new SeatClaim(screening.id(), seat, newOrder, "newcomer",
+                    now.plusSeconds(900), token.value()), claim.orderId())), now);
+            return true;
+        }));
+    }
+
     private static PaymentSettlement settlement(HallLock lock, TransactionTemplate transactions) {
         JdbcClient jdbc = JdbcClient.create(db);
         return new PaymentSettlement(lock, new HallFence(jdbc), new SeatLedger(new JdbcTemplate(db)),
-                new OrderSnapshots(jdbc), new PaymentTrades(jdbc), transactions, Clock.systemUTC());
+                new OrderSnapshots(jdbc, new JdbcTemplate(db)), new PaymentTrades(jdbc), transactions,
+                Clock.systemUTC());
     }
 
     private static Settled settle(PaymentCallback callback) {
@@ -270,8 +428,14 @@ class PaymentSettlementIT {
     }
 
     private static PaymentCallback callback(String orderId, String tradeNo, String status, long amountMinor) {
+        return paidAt(orderId, tradeNo, status, amountMinor, Instant.now());
+    }
+
+    /** A callback whose gateway says it took the money at {@code paidAt}. */
+    private static PaymentCallback paidAt(String orderId, String tradeNo, String status, long amountMinor,
+                                          Instant paidAt) {
         return new PaymentCallback(orderId, "pay-" + tradeNo, "alipay", "n-" + tradeNo, tradeNo, status, amountMinor,
-                "CNY", Instant.now());
+                "CNY", Instant.now(), paidAt);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.marquee.ledger.Allocation;
+import dev.marquee.ledger.ClosedBy;
 import dev.marquee.ledger.SeatClaim;
 
 /**
@@ -17,14 +18,18 @@ import dev.marquee.ledger.SeatClaim;
  * {@code "A1=held"} is a live hold of the order, {@code "A2=lapsed"} its hold past the deadline
  * ({@code "A2=ending"}: the deadline is this very instant),
  * {@code "A3=ticket"} a seat already sold to it, {@code "A4=free"} nobody's claim, {@code "A5=other"},
- * {@code "A6=other-lapsed"} and {@code "A7=other-ticket"} another order's live hold, lapsed hold and ticket.
+ * {@code "A6=other-lapsed"} and {@code "A7=other-ticket"} another order's live hold, lapsed hold and ticket,
+ * {@code "A8=other-paying"} another order's hold past its deadline whose payment is in flight (its extension runs).
+ * The gateway took the money two seconds before {@link #NOW} unless told otherwise; the hold's deadline was ten
+ * minutes before it, and the screening starts a day after it.
  */
 final class Scenario {
 
     static final Instant NOW = Instant.parse("2026-11-21T20:00:00Z");
     static final String ORDER_ID = "order-1";
     static final long SCREENING = 7;
-    static final OrderSnapshot ORDER = new OrderSnapshot(ORDER_ID, "alice", SCREENING, 3, 11, 5, 9_000, "CNY");
+    static final Instant STARTS = NOW.plus(Duration.ofDays(1));
+    static final OrderSnapshot ORDER = new OrderSnapshot(ORDER_ID, "alice", SCREENING, 3, 11, 5, 9_000, "CNY", STARTS);
 
     private PaymentCallback callback = callback("TRADE_SUCCESS", 9_000, "CNY");
     private Optional<OrderSnapshot> order = Optional.of(ORDER);
@@ -32,6 +37,9 @@ final class Scenario {
     private final List<String> seats = new ArrayList<>();
     private final Map<String, SeatClaim> claims = new HashMap<>();
     private final List<Trade> trades = new ArrayList<>();
+    private Instant deadline = NOW.minus(Duration.ofMinutes(10));
+    private Instant paymentUntil;
+    private ClosedBy closedBy;
 
     static Scenario paymentFor(String... seatMap) {
         Scenario scenario = new Scenario();
@@ -45,7 +53,7 @@ final class Scenario {
 
     static PaymentCallback callback(String tradeNo, String status, long amountMinor, String currency) {
         return new PaymentCallback(ORDER_ID, "pay-" + tradeNo, "alipay", "notify-" + tradeNo, tradeNo, status,
-                amountMinor, currency, NOW.minusSeconds(2));
+                amountMinor, currency, NOW.minusSeconds(2), NOW.minusSeconds(2));
     }
 
     static Trade recorded(String tradeNo, TradeOutcome outcome, SettlementReason reason) {
@@ -56,6 +64,38 @@ final class Scenario {
 
     Scenario withCallback(PaymentCallback callback) {
         this.callback = callback;
+        return this;
+    }
+
+    /** The gateway says it took the money at {@code paidAt} (the notice itself came two seconds before NOW). */
+    Scenario paidAt(Instant paidAt) {
+        PaymentCallback c = callback;
+        return withCallback(new PaymentCallback(c.orderId(), c.paymentId(), c.gateway(), c.notifyId(), c.tradeNo(),
+                c.tradeStatus(), c.amountMinor(), c.currency(), c.notifiedAt(), paidAt));
+    }
+
+    /** The hold's deadline, as the allocator (or the expiry worker's extension) set it. */
+    Scenario deadline(Instant deadline) {
+        this.deadline = deadline;
+        return this;
+    }
+
+    /** The customer said they paid: the ledger keeps the hold live until {@code until}. */
+    Scenario paymentInFlightUntil(Instant until) {
+        this.paymentUntil = until;
+        return this;
+    }
+
+    Scenario screeningStartsAt(Instant startsAt) {
+        OrderSnapshot o = ORDER;
+        order = Optional.of(new OrderSnapshot(o.orderId(), o.customerId(), o.screeningId(), o.hallId(), o.movieId(),
+                o.cinemaId(), o.amountMinor(), o.currency(), startsAt));
+        return this;
+    }
+
+    /** The customer cancelled: the hold was closed and its seats given back. */
+    Scenario cancelled() {
+        this.closedBy = ClosedBy.CANCELLED;
         return this;
     }
 
@@ -95,7 +135,8 @@ final class Scenario {
 
     private Allocation allocationOf(Allocation.Outcome outcome) {
         return outcome == Allocation.Outcome.HELD
-                ? Allocation.held(ORDER_ID, SCREENING, 3, seats, NOW.minus(Duration.ofMinutes(10)), 40, NOW)
+                ? new Allocation(ORDER_ID, SCREENING, 3, Allocation.Outcome.HELD, seats, deadline, null, null, 40L,
+                        NOW.minus(Duration.ofMinutes(15)), closedBy, paymentUntil)
                 : Allocation.rejected(ORDER_ID, SCREENING, 3, seats, "TAKEN", "", NOW);
     }
 
@@ -114,6 +155,8 @@ final class Scenario {
             case "other" -> claim(seat, "order-2", live);
             case "other-lapsed" -> claim(seat, "order-2", lapsed);
             case "other-ticket" -> claim(seat, "order-2", null);
+            case "other-paying" -> claims.put(seat, new SeatClaim(SCREENING, seat, "order-2", "bob", lapsed, 40,
+                    NOW.plusSeconds(240)));
             default -> throw new IllegalArgumentException("unknown seat state in " + entry);
         }
     }

@@ -13,6 +13,8 @@ import static dev.marquee.payments.SettlementReason.ORDER_NOT_HELD;
 import static dev.marquee.payments.SettlementReason.SEATS_GONE;
 import static dev.marquee.payments.SettlementReason.TRADE_FAILED;
 import static dev.marquee.payments.SettlementReason.UNKNOWN_ORDER;
+import static dev.marquee.payments.SettlementReason.CANCELLED;
+import static dev.marquee.payments.SettlementReason.SCREENING_STARTED;
 import static dev.marquee.payments.TradeOutcome.FAILED;
 import static dev.marquee.payments.TradeOutcome.FLAGGED;
 import static dev.marquee.payments.TradeOutcome.PAID;
@@ -252,6 +254,88 @@ class SettlementTest {
         void changesNothingEvenOnceTheTradeIsSettled() {
             assertThat(paymentFor("A1=ticket").withStatus("WAIT_BUYER_PAY").withRecorded(recorded("T-1", PAID, null))
                     .decide()).isInstanceOf(Decision.Ignore.class);
+        }
+    }
+
+    /**
+     * Whether money is late is the gateway's word (its payment time against the hold's deadline, with the extension
+     * of a payment in flight), not when the callback is processed; money for a screening that has started, or for an
+     * order the customer cancelled, is refunded and never takes a seat.
+     */
+    @Nested
+    class TheGatewaysTimeDecides {
+
+        @Test
+        void onTimeMoneyProcessedAfterTheDeadlineSellsTheOwnHoldsAsOnTime() {
+            Decision.Settle settle = settled(paymentFor("A1=lapsed", "A2=lapsed")
+                    .deadline(NOW.minusSeconds(60)).paidAt(NOW.minusSeconds(120)));
+
+            assertThat(settle.trade().outcome()).isEqualTo(PAID);
+            assertThat(settle.trade().retaken()).isFalse();
+            assertThat(settle.sale().orElseThrow().ownHolds()).containsExactly("A1", "A2");
+        }
+
+        @Test
+        void onTimeMoneyProcessedAfterTheScreeningStartedIsStillSettled() {
+            Decision.Settle settle = settled(paymentFor("A1=lapsed").deadline(NOW.minusSeconds(60))
+                    .paidAt(NOW.minusSeconds(120)).screeningStartsAt(NOW.minusSeconds(30)));
+
+            assertThat(settle.trade().outcome()).isEqualTo(PAID);
+            assertThat(settle.trade().retaken()).isFalse();
+        }
+
+        @Test
+        void moneyWithinThePaymentsExtensionIsOnTime() {
+            Decision.Settle settle = settled(paymentFor("A1=lapsed").deadline(NOW.minusSeconds(60))
+                    .paymentInFlightUntil(NOW.plusSeconds(240)).paidAt(NOW.minusSeconds(10)));
+
+            assertThat(settle.trade().outcome()).isEqualTo(PAID);
+            assertThat(settle.trade().retaken()).isFalse();
+        }
+
+        @Test
+        void lateMoneyBeforeTheStartStillRetakesFreeSeats() {
+            Decision.Settle settle = settled(paymentFor("A1=lapsed", "A2=free").deadline(NOW.minusSeconds(60)));
+
+            assertThat(settle.trade().outcome()).isEqualTo(PAID);
+            assertThat(settle.trade().retaken()).isTrue();
+        }
+
+        @Test
+        void moneyTakenAfterTheScreeningStartedIsRefundedEvenForALiveHold() {
+            Decision.Settle settle = settled(paymentFor("A1=held").deadline(NOW.plusSeconds(300))
+                    .screeningStartsAt(NOW.minusSeconds(60)).paidAt(NOW.minusSeconds(30)));
+
+            assertRefunded(settle, SCREENING_STARTED);
+        }
+
+        @Test
+        void lateMoneyForAScreeningThatHasStartedSinceIsRefundedNotRetaken() {
+            Decision.Settle settle = settled(paymentFor("A1=free", "A2=lapsed").deadline(NOW.minusSeconds(180))
+                    .paidAt(NOW.minusSeconds(120)).screeningStartsAt(NOW.minusSeconds(60)));
+
+            assertRefunded(settle, SCREENING_STARTED);
+        }
+
+        @Test
+        void moneyForACancelledOrderIsRefundedThoughItsSeatsAreFree() {
+            Decision.Settle settle = settled(paymentFor("A1=free", "A2=free").deadline(NOW.plusSeconds(300))
+                    .cancelled());
+
+            assertRefunded(settle, CANCELLED);
+        }
+
+        @Test
+        void anotherOrdersHoldWithItsPaymentInFlightIsNotTakenOverByLateMoney() {
+            Decision.Settle settle = settled(paymentFor("A1=lapsed", "A2=other-paying"));
+
+            assertRefunded(settle, SEATS_GONE);
+        }
+
+        private static void assertRefunded(Decision.Settle settle, SettlementReason reason) {
+            assertThat(settle.trade().outcome()).isEqualTo(REFUND);
+            assertThat(settle.trade().reason()).isEqualTo(reason);
+            assertThat(settle.sale()).isEmpty();
         }
     }
 

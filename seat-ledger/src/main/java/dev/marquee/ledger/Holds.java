@@ -5,11 +5,13 @@ import static dev.marquee.ledger.SeatLedger.timestamp;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -45,8 +47,8 @@ public class Holds {
     /** The hall's open holds past their deadline, oldest first, locked until the transaction ends. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<OpenHold> lapsedForUpdate(long hallId, Instant now, int limit) {
-        return jdbc.query("SELECT order_id, screening_id, hall_id, seats, hold_until, extended_at, fencing_token"
-                + " FROM allocation WHERE hall_id = ? AND" + OPEN_LAPSED + " ORDER BY hold_until LIMIT ? FOR UPDATE",
+        return jdbc.query("SELECT order_id, screening_id, hall_id, seats, hold_until, extended_at, fencing_token,"
+                + " payment_until FROM allocation WHERE hall_id = ? AND" + OPEN_LAPSED + " ORDER BY hold_until LIMIT ? FOR UPDATE",
                 Holds::openHold, hallId, timestamp(now), limit);
     }
 
@@ -55,8 +57,7 @@ public class Holds {
         if (orderIds.isEmpty()) {
             return Map.of();
         }
-        return named.query("SELECT screening_id, seat_label, order_id, customer_id, hold_until, fencing_token"
-                        + " FROM seat_claim WHERE order_id IN (:ids)", Map.of("ids", orderIds), SeatLedger::claim)
+        return named.query("SELECT " + SeatLedger.CLAIM_COLUMNS + " FROM seat_claim WHERE order_id IN (:ids)", Map.of("ids", orderIds), SeatLedger::claim)
                 .stream().collect(Collectors.groupingBy(SeatClaim::orderId));
     }
 
@@ -68,7 +69,7 @@ public class Holds {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<SeatClaim> release(List<SeatClaim> holds, Instant now) {
         int[][] deleted = jdbc.batchUpdate("DELETE FROM seat_claim WHERE screening_id = ? AND seat_label = ?"
-                + " AND order_id = ? AND hold_until IS NOT NULL AND hold_until <= ?", holds, 500, (ps, c) -> {
+                + " AND order_id = ? AND " + SeatLedger.LAPSED_AT, holds, 500, (ps, c) -> {
                     ps.setLong(1, c.screeningId());
                     ps.setString(2, c.seatLabel());
                     ps.setString(3, c.orderId());
@@ -119,6 +120,30 @@ public class Holds {
                 .mapToObj(i -> closings.get(i).orderId()).toList();
     }
 
+    /** See {@link SeatLedger#markPaymentInFlight}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Instant> markPaymentInFlight(String orderId, Duration extension, Instant now) {
+        Optional<Markable> hold = jdbc.query("SELECT hold_until, payment_until FROM allocation WHERE order_id = ?"
+                        + " AND outcome = 'HELD' AND closed_at IS NULL FOR UPDATE",
+                (rs, n) -> new Markable(instant(rs.getTimestamp("hold_until")),
+                        instant(rs.getTimestamp("payment_until"))), orderId).stream().findFirst();
+        if (hold.isEmpty()) {
+            return Optional.empty();
+        }
+        if (hold.get().paymentUntil() != null) {
+            return Optional.of(hold.get().paymentUntil());
+        }
+        List<SeatClaim> claims = claimsOf(List.of(orderId)).getOrDefault(orderId, List.of());
+        if (!hold.get().holdUntil().isAfter(now) || claims.isEmpty() || claims.stream().anyMatch(SeatClaim::isSold)) {
+            return Optional.empty();
+        }
+        Instant until = hold.get().holdUntil().plus(extension);
+        jdbc.update("UPDATE allocation SET payment_until = ? WHERE order_id = ?", timestamp(until), orderId);
+        jdbc.update("UPDATE seat_claim SET payment_until = ? WHERE order_id = ? AND hold_until IS NOT NULL",
+                timestamp(until), orderId);
+        return Optional.of(until);
+    }
+
     /** See {@link SeatLedger#cancelHold}. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<String> cancel(String orderId, Instant now) {
@@ -163,11 +188,15 @@ public class Holds {
     private static OpenHold openHold(ResultSet rs, int row) throws SQLException {
         return new OpenHold(rs.getString("order_id"), rs.getLong("screening_id"), rs.getLong("hall_id"),
                 labels(rs.getString("seats")), instant(rs.getTimestamp("hold_until")),
-                instant(rs.getTimestamp("extended_at")), rs.getLong("fencing_token"));
+                instant(rs.getTimestamp("extended_at")), rs.getLong("fencing_token"),
+                instant(rs.getTimestamp("payment_until")));
     }
 
     private static List<String> labels(String csv) {
         return csv == null || csv.isEmpty() ? List.of() : List.of(csv.split(","));
+    }
+
+    private record Markable(Instant holdUntil, Instant paymentUntil) {
     }
 
     private record Closable(String outcome, List<String> seats, String closedBy, List<String> released) {

@@ -3,11 +3,13 @@ package dev.marquee.ledger;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,6 +24,17 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class SeatLedger {
 
+    /** The columns {@link #claim} reads. */
+    static final String CLAIM_COLUMNS = "screening_id, seat_label, order_id, customer_id, hold_until, fencing_token,"
+            + " payment_until";
+
+    /**
+     * A hold lapsed at the parameter's instant: past its deadline, and past its payment's extension if a payment is
+     * in flight (what {@link SeatClaim#isLiveAt} says, in SQL).
+     */
+    static final String LAPSED_AT = "hold_until IS NOT NULL AND COALESCE(GREATEST(hold_until, payment_until),"
+            + " hold_until) <= ?";
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final Holds holds;
@@ -34,7 +47,7 @@ public class SeatLedger {
 
     /** Every claim on the screening's seats, live or lapsed, by seat label. */
     public Map<String, SeatClaim> claims(long screeningId) {
-        return jdbc.query("SELECT screening_id, seat_label, order_id, customer_id, hold_until, fencing_token"
+        return jdbc.query("SELECT " + CLAIM_COLUMNS
                         + " FROM seat_claim"
                         + " WHERE screening_id = ?", SeatLedger::claim, screeningId)
                 .stream().collect(Collectors.toMap(SeatClaim::seatLabel, Function.identity()));
@@ -45,7 +58,7 @@ public class SeatLedger {
         if (seatLabels.isEmpty()) {
             return Map.of();
         }
-        return named.query("SELECT screening_id, seat_label, order_id, customer_id, hold_until, fencing_token"
+        return named.query("SELECT " + CLAIM_COLUMNS
                         + " FROM seat_claim WHERE screening_id = :screening AND seat_label IN (:seats)",
                         Map.of("screening", screeningId, "seats", seatLabels), SeatLedger::claim)
                 .stream().collect(Collectors.toMap(SeatClaim::seatLabel, Function.identity()));
@@ -77,8 +90,9 @@ public class SeatLedger {
                     ps.setLong(6, c.fencingToken());
                 });
         int[][] updated = jdbc.batchUpdate("UPDATE seat_claim SET order_id = ?, customer_id = ?, hold_until = ?,"
+                        + " payment_until = NULL,"
                         + " fencing_token = ?, claimed_at = CURRENT_TIMESTAMP(3) WHERE screening_id = ? AND seat_label = ?"
-                        + " AND order_id = ? AND hold_until IS NOT NULL AND hold_until <= ?", takeovers, 500,
+                        + " AND order_id = ? AND " + LAPSED_AT, takeovers, 500,
                 (ps, t) -> {
                     SeatClaim c = t.claim();
                     ps.setString(1, c.orderId());
@@ -100,7 +114,7 @@ public class SeatLedger {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void sell(Sale sale, long fencingToken, Instant now) {
-        int[][] own = jdbc.batchUpdate("UPDATE seat_claim SET hold_until = NULL, fencing_token = ?,"
+        int[][] own = jdbc.batchUpdate("UPDATE seat_claim SET hold_until = NULL, payment_until = NULL, fencing_token = ?,"
                         + " claimed_at = CURRENT_TIMESTAMP(3) WHERE screening_id = ? AND seat_label = ? AND order_id = ?"
                         + " AND hold_until IS NOT NULL", sale.ownHolds(), 500, (ps, seat) -> {
                     ps.setLong(1, fencingToken);
@@ -118,8 +132,9 @@ public class SeatLedger {
                     ps.setLong(5, fencingToken);
                 });
         int[][] taken = jdbc.batchUpdate("UPDATE seat_claim SET order_id = ?, customer_id = ?, hold_until = NULL,"
+                        + " payment_until = NULL,"
                         + " fencing_token = ?, claimed_at = CURRENT_TIMESTAMP(3) WHERE screening_id = ? AND seat_label = ?"
-                        + " AND order_id = ? AND hold_until IS NOT NULL AND hold_until <= ?", sale.lapsedOfOthers(), 500,
+                        + " AND order_id = ? AND " + LAPSED_AT, sale.lapsedOfOthers(), 500,
                 (ps, lapsed) -> {
                     ps.setString(1, sale.orderId());
                     ps.setString(2, sale.customerId());
@@ -173,6 +188,20 @@ public class SeatLedger {
         return holds.cancel(orderId, now);
     }
 
+    /**
+     * A payment of the order is in flight: its hold stays live until its deadline plus {@code extension}, against
+     * lazy takeover by new orders and by other orders' late money, and the expiry worker extends it to that instant
+     * (once) instead of releasing it. Call it inside the transaction that admitted the hall's fencing token (under
+     * the hall's lock). Marking again changes nothing: the extension is granted once, from the hold's deadline.
+     *
+     * @return until when the hold now stays live; empty when the order has no open hold live at {@code now} (no
+     *         HELD allocation, closed, lapsed, or its seats sold), and nothing was written
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Instant> markPaymentInFlight(String orderId, Duration extension, Instant now) {
+        return holds.markPaymentInFlight(orderId, extension, now);
+    }
+
     private static void requireAll(int[][] counts, int expected, String what) {
         long applied = Arrays.stream(counts).flatMapToInt(Arrays::stream).filter(n -> n == 1).count();
         if (applied != expected) {
@@ -183,7 +212,8 @@ public class SeatLedger {
 
     static SeatClaim claim(ResultSet rs, int row) throws SQLException {
         return new SeatClaim(rs.getLong("screening_id"), rs.getString("seat_label"), rs.getString("order_id"),
-                rs.getString("customer_id"), instant(rs.getTimestamp("hold_until")), rs.getLong("fencing_token"));
+                rs.getString("customer_id"), instant(rs.getTimestamp("hold_until")), rs.getLong("fencing_token"),
+                instant(rs.getTimestamp("payment_until")));
     }
 
     private static Allocation allocation(ResultSet rs, int row) throws SQLException {
@@ -194,7 +224,12 @@ public class SeatLedger {
                 Allocation.Outcome.valueOf(rs.getString("outcome")),
                 seats.isEmpty() ? List.of() : List.of(seats.split(",")), instant(rs.getTimestamp("hold_until")),
                 rs.getString("reason"), rs.getString("detail"), token,
-                instant(rs.getTimestamp("decided_at")));
+                instant(rs.getTimestamp("decided_at")), closedBy(rs.getString("closed_by")),
+                instant(rs.getTimestamp("payment_until")));
+    }
+
+    private static ClosedBy closedBy(String name) {
+        return name == null ? null : ClosedBy.valueOf(name);
     }
 
     static Timestamp timestamp(Instant instant) {

@@ -142,6 +142,73 @@ class SeatLedgerIT {
         assertThat(claimsOf(hall)).containsExactly("D1=new", "D2=live");
     }
 
+    /**
+     * A payment in flight keeps its hold live past the deadline until the extension ends: neither a new order's
+     * takeover nor another order's late money may write over it, and the mark is set once, from the deadline.
+     */
+    @Test
+    void aHoldWithItsPaymentInFlightIsNotTakenOverUntilItsExtensionEnds() {
+        long hall = HALLS.incrementAndGet();
+        String paying = "paying-" + hall;
+        String newcomer = "newcomer-" + hall;
+        Instant deadline = Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        hold(hall, paying, deadline, "P1", "P2");
+        Instant marked = inTransaction(hall, () -> ledger.markPaymentInFlight(paying, Duration.ofMinutes(5),
+                Instant.now())).orElseThrow();
+        Instant again = inTransaction(hall, () -> ledger.markPaymentInFlight(paying, Duration.ofMinutes(9),
+                Instant.now())).orElseThrow();
+        Instant pastDeadline = deadline.plusSeconds(1);
+
+        assertThat(marked).isEqualTo(deadline.plus(Duration.ofMinutes(5))).isEqualTo(again);
+        assertThat(ledger.claims(hall, List.of("P1", "P2")).values()).allSatisfy(claim -> {
+            assertThat(claim.paymentUntil()).isEqualTo(marked);
+            assertThat(claim.isLiveAt(pastDeadline)).isTrue();
+            assertThat(claim.isLiveAt(marked)).isFalse();
+        });
+        assertThat(ledger.allocations(List.of(paying)).get(paying).payableUntil()).isEqualTo(marked);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            fence.admit(new FencingToken(hall, 4));
+            ledger.claim(List.of(), List.of(new Takeover(new SeatClaim(hall, "P1", newcomer, "n",
+                    pastDeadline.plusSeconds(900), 4), paying)), pastDeadline);
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("0 of 1");
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            fence.admit(new FencingToken(hall, 4));
+            ledger.sell(new Sale(hall, "late-money-" + hall, "l", List.of(), List.of(),
+                    List.of(new SeatClaim(hall, "P2", paying, "c", deadline, 1))), 4, pastDeadline);
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("0 of 1 lapsed holds");
+        assertThat(claimsOf(hall)).containsExactly("P1=" + paying, "P2=" + paying);
+
+        tx.executeWithoutResult(s -> {
+            fence.admit(new FencingToken(hall, 5));
+            ledger.claim(List.of(), List.of(new Takeover(new SeatClaim(hall, "P1", newcomer, "n",
+                    marked.plusSeconds(900), 5), paying)), marked);
+        });
+        assertThat(claimsOf(hall)).containsExactly("P1=" + newcomer, "P2=" + paying);
+    }
+
+    @Test
+    void aHoldThatLapsedClosedOrSoldIsNotMarked() {
+        long hall = HALLS.incrementAndGet();
+        String lapsed = "lapsed-" + hall;
+        String sold = "sold-" + hall;
+        Instant now = Instant.now();
+        hold(hall, lapsed, now.minusSeconds(1), "Q1");
+        hold(hall, sold, now.plusSeconds(60), "Q2");
+        inTransaction(hall, () -> {
+            ledger.sell(new Sale(hall, sold, "c", List.of("Q2"), List.of(), List.of()), 3, now);
+            return null;
+        });
+
+        assertThat(inTransaction(hall, () -> ledger.markPaymentInFlight(lapsed, Duration.ofMinutes(5), now)))
+                .isEmpty();
+        assertThat(inTransaction(hall, () -> ledger.markPaymentInFlight(sold, Duration.ofMinutes(5), now)))
+                .isEmpty();
+        assertThat(inTransaction(hall, () -> ledger.markPaymentInFlight("nobody-" + hall, Duration.ofMinutes(5), now)))
+                .isEmpty();
+        assertThat(ledger.allocations(List.of(lapsed, sold)).values()).extracting(Allocation::paymentUntil)
+                .containsOnlyNulls();
+    }
+
     @Test
     void aSaleTurnsHoldsIntoTicketsAndTakesFreeAndLapsedSeats() {
         long hall = HALLS.incrementAndGet();
@@ -262,7 +329,7 @@ class SeatLedgerIT {
 
         assertThat(lapsed).extracting(OpenHold::orderId).containsExactly("oldest-" + hall, "late-" + hall);
         assertThat(lapsed.getFirst()).isEqualTo(new OpenHold("oldest-" + hall, hall, hall, List.of("J2"),
-                now.minusSeconds(9), null, 1));
+                now.minusSeconds(9), null, 1, null));
         assertThat(first).extracting(OpenHold::orderId).containsExactly("oldest-" + hall);
         assertThat(holds.hallsWithLapsedHolds(now, 100_000)).contains(hall, elsewhere);
     }

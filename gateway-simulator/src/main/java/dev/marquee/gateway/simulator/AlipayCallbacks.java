@@ -22,15 +22,18 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class AlipayCallbacks implements CallbackFormat {
 
-    static final String APP_ID = "2021000000000001";
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     private final AlipaySigner signer;
+    private final String appId;
+    private final String sellerId;
     private final AtomicLong tradeSequence = new AtomicLong(ThreadLocalRandom.current().nextLong(100_000_000_000_000L));
 
-    AlipayCallbacks(AlipaySigner signer) {
+    AlipayCallbacks(AlipaySigner signer, String appId, String sellerId) {
         this.signer = signer;
+        this.appId = appId;
+        this.sellerId = sellerId;
     }
 
     @Override
@@ -68,7 +71,7 @@ final class AlipayCallbacks implements CallbackFormat {
         return CallbackFormat.successful(response) && response.body().trim().equals("success");
     }
 
-    private static Map<String, String> params(Notice notice, Instant sentAt) {
+    private Map<String, String> params(Notice notice, Instant sentAt) {
         Trade trade = notice.trade();
         boolean paid = notice.outcome() == Outcome.SUCCESS;
         Map<String, String> params = new LinkedHashMap<>();
@@ -77,7 +80,8 @@ final class AlipayCallbacks implements CallbackFormat {
         params.put("notify_type", "trade_status_sync");
         params.put("charset", "utf-8");
         params.put("version", "1.0");
-        params.put("app_id", APP_ID);
+        params.put("app_id", appId);
+        params.put("seller_id", sellerId);
         params.put("out_trade_no", trade.outTradeNo());
         params.put("trade_no", trade.tradeNo());
         params.put("total_amount", Money.toDecimal(trade.amountMinor(), trade.currency()));

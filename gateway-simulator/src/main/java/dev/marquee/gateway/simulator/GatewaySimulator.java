@@ -47,7 +47,8 @@ public final class GatewaySimulator implements AutoCloseable {
         this.httpThreads = Executors.newFixedThreadPool(4, threads("gateway-simulator-http-"));
         this.callbackThreads = Executors.newFixedThreadPool(2, threads("gateway-simulator-callback-"));
         this.scheduler = Executors.newScheduledThreadPool(2, threads("gateway-simulator-resend-"));
-        this.formats = Stream.of(new AlipayCallbacks(new AlipaySigner(settings.alipayPrivateKey())),
+        this.formats = Stream.of(new AlipayCallbacks(new AlipaySigner(settings.alipayPrivateKey()),
+                                settings.alipayAppId(), settings.alipaySellerId()),
                         new StripeCallbacks(new StripeSigner(settings.stripeWebhookSecret())))
                 .collect(Collectors.toUnmodifiableMap(CallbackFormat::gateway, format -> format));
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

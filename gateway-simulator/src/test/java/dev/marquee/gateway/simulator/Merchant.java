@@ -53,7 +53,8 @@ final class Merchant implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Clock clock = Clock.systemUTC();
-        endpoint(new AlipayGateway(alipayPublicKey, Duration.ofMinutes(5), clock), "success", 200, "failure", 200);
+        endpoint(new AlipayGateway(alipayPublicKey, SimulatorSettings.DEFAULT_ALIPAY_APP_ID,
+                SimulatorSettings.DEFAULT_ALIPAY_SELLER_ID, Duration.ofMinutes(5), clock), "success", 200, "failure", 200);
         endpoint(new StripeGateway(stripeSecret, Duration.ofMinutes(5), clock), "", 200, "try again", 500);
         server.setExecutor(threads);
         server.start();

@@ -32,12 +32,21 @@ public final class PaymentGateways {
         boolean hasSecret = gateway.webhookSecret() != null && !gateway.webhookSecret().isBlank();
         return switch (name) {
             case "alipay" -> hasKey ? Optional.of(new AlipayGateway(GatewayKeys.publicKey(gateway.publicKey()),
-                    settings.maxNotificationAge(), clock)) : Optional.empty();
+                    requireAppId(name, gateway), gateway.sellerId(), settings.maxNotificationAge(), clock))
+                    : Optional.empty();
             case "stripe" -> hasSecret ? Optional.of(new StripeGateway(gateway.webhookSecret(),
                     settings.maxNotificationAge(), clock)) : Optional.empty();
             default -> throw new IllegalArgumentException("marquee.payments.gateways." + name
                     + ": unknown gateway style; known are alipay and stripe");
         };
+    }
+
+    private static String requireAppId(String name, PaymentSettings.Gateway gateway) {
+        if (gateway.appId() == null || gateway.appId().isBlank()) {
+            throw new IllegalArgumentException("marquee.payments.gateways." + name + ".app-id: required with its"
+                    + " public key (notifications for another app are refused)");
+        }
+        return gateway.appId();
     }
 
     public Optional<Enabled> get(String name) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.marquee.gateway.InboundNotification;
+import dev.marquee.gateway.NotificationIgnoredException;
 import dev.marquee.gateway.NotificationRejectedException;
 import dev.marquee.gateway.PaymentNotification;
 import org.slf4j.Logger;
@@ -27,28 +28,40 @@ public class PaymentNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentNotifications.class);
 
-    /** How a notification was taken: new, or a resend of one acknowledged before. */
-    public enum Receipt { ACCEPTED, DUPLICATE }
+    /**
+     * How a notification was taken: new, a resend of one acknowledged before, or authentic but about nothing we act
+     * on (acknowledged all the same, so the gateway stops resending).
+     */
+    public enum Receipt { ACCEPTED, DUPLICATE, IGNORED }
 
     private final PaymentGateways gateways;
     private final Payments payments;
     private final CallbackPublisher publisher;
     private final JdbcClient jdbc;
+    private final IgnoredNotifications ignored;
     private final Clock clock;
 
     PaymentNotifications(PaymentGateways gateways, Payments payments, CallbackPublisher publisher, JdbcClient jdbc,
-                         Clock clock) {
+                         IgnoredNotifications ignored, Clock clock) {
         this.gateways = gateways;
         this.payments = payments;
         this.publisher = publisher;
         this.jdbc = jdbc;
+        this.ignored = ignored;
         this.clock = clock;
     }
 
     public Receipt receive(String gateway, InboundNotification inbound) {
         PaymentGateways.Enabled enabled = gateways.get(gateway)
                 .orElseThrow(() -> PaymentRefusedException.unknownGateway(gateway, gateways.names()));
-        PaymentNotification notification = verified(enabled, inbound);
+        PaymentNotification notification;
+        try {
+            notification = verified(enabled, inbound);
+        } catch (NotificationIgnoredException e) {
+            log.info("{}; acknowledged and ignored", e.getMessage());
+            ignored.ignored(e.gateway(), e.eventType());
+            return Receipt.IGNORED;
+        }
         Payment payment = payments.findById(notification.outTradeNo()).filter(p -> p.gateway().equals(gateway))
                 .orElseThrow(() -> PaymentRefusedException.unknownPayment(gateway, notification.outTradeNo()));
         String hash = contentHash(notification);

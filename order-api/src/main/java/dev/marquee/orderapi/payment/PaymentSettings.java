@@ -31,8 +31,11 @@ public record PaymentSettings(URI notifyBaseUrl, Duration maxNotificationAge, Du
     /**
      * @param payUrl        the gateway's pay page
      * @param publicKey     alipay-style gateways: the gateway's RSA public key, base64 X.509
+     * @param appId         alipay-style gateways: our application's id; notices for another app are refused
+     * @param sellerId      alipay-style gateways: our seller account ({@code seller_id}); notices for another
+     *                      seller are refused (unset: not checked)
      * @param webhookSecret stripe-style gateways: the HMAC secret of the webhook endpoint
      */
-    public record Gateway(URI payUrl, String publicKey, String webhookSecret) {
+    public record Gateway(URI payUrl, String publicKey, String appId, String sellerId, String webhookSecret) {
     }
 }

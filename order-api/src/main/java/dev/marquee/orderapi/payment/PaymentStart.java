@@ -4,23 +4,34 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.marquee.gateway.Money;
+import dev.marquee.ledger.FencingToken;
+import dev.marquee.ledger.HallFence;
+import dev.marquee.ledger.HallLock;
+import dev.marquee.ledger.SeatLedger;
 import dev.marquee.orderapi.order.Order;
 import dev.marquee.orderapi.order.OrderNotFoundException;
 import dev.marquee.orderapi.order.OrderStatus;
 import dev.marquee.orderapi.order.Orders;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Starting a payment and the customer's claim to have paid. Neither moves money state: only a verified
- * notification does.
+ * notification does. The claim marks the hold in the seat ledger as having its payment in flight (under the hall's
+ * lock, behind its fence, in the transaction that makes the order PAYMENT_PENDING): from then on the hold stays
+ * live until its deadline plus the one extension ({@code marquee.expiry.payment-extension}), for the allocator,
+ * other orders' late money and the expiry worker alike.
  */
 @Service
 public class PaymentStart {
@@ -33,13 +44,25 @@ public class PaymentStart {
     private final Payments payments;
     private final PaymentGateways gateways;
     private final PaymentSettings settings;
+    private final HallLock lock;
+    private final HallFence fence;
+    private final SeatLedger ledger;
+    private final TransactionTemplate transaction;
+    private final Duration extension;
     private final Clock clock;
 
-    PaymentStart(Orders orders, Payments payments, PaymentGateways gateways, PaymentSettings settings, Clock clock) {
+    PaymentStart(Orders orders, Payments payments, PaymentGateways gateways, PaymentSettings settings, HallLock lock,
+                 HallFence fence, SeatLedger ledger, TransactionTemplate transaction,
+                 @Value("${marquee.expiry.payment-extension:5m}") Duration extension, Clock clock) {
         this.orders = orders;
         this.payments = payments;
         this.gateways = gateways;
         this.settings = settings;
+        this.lock = lock;
+        this.fence = fence;
+        this.ledger = ledger;
+        this.transaction = transaction;
+        this.extension = extension;
         this.clock = clock;
     }
 
@@ -61,18 +84,41 @@ public class PaymentStart {
         return new Started(payment, payUrl(enabled, payment, order, requestBase), order.holdDeadline());
     }
 
-    /** The customer says it paid: the order shows PAYMENT_PENDING until the gateway's word arrives. */
-    @Transactional
+    /**
+     * The customer says it paid: the order shows PAYMENT_PENDING until the gateway's word arrives, and its hold is
+     * marked in the ledger as having a payment in flight. Saying it again answers the order as it is.
+     */
     public Order claimed(String orderId) {
         Order order = payableOrder(orderId);
-        var open = payments.findByOrderIdOrderByCreatedAt(orderId).stream().filter(p -> p.status().open()).toList();
-        if (open.isEmpty()) {
-            throw PaymentRefusedException.paymentNotStarted(orderId);
+        openPayments(orderId);
+        if (order.status() == OrderStatus.PAYMENT_PENDING) {
+            return order;
+        }
+        return lock.runLocked(order.hallId(), token -> transaction.execute(status -> claimedLocked(orderId, token)));
+    }
+
+    private Order claimedLocked(String orderId, FencingToken token) {
+        fence.admit(token);
+        Order order = payableOrder(orderId);
+        List<Payment> open = openPayments(orderId);
+        if (order.status() == OrderStatus.PAYMENT_PENDING) {
+            return order;
         }
         Instant now = clock.instant();
+        ledger.markPaymentInFlight(orderId, extension, now).orElseThrow(() -> PaymentRefusedException
+                .orderNotPayable(orderId, order.status(), "its hold is no longer live"));
         open.forEach(p -> p.claimed(now));
         order.claimPayment(open.stream().map(Payment::id).collect(Collectors.toSet()), now);
         return order;
+    }
+
+    private List<Payment> openPayments(String orderId) {
+        List<Payment> open = payments.findByOrderIdOrderByCreatedAt(orderId).stream()
+                .filter(p -> p.status().open()).toList();
+        if (open.isEmpty()) {
+            throw PaymentRefusedException.paymentNotStarted(orderId);
+        }
+        return open;
     }
 
     private Order payableOrder(String orderId) {

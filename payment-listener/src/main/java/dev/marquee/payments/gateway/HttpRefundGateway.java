@@ -1,7 +1,6 @@
 package dev.marquee.payments.gateway;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +8,7 @@ import java.net.http.HttpResponse;
 
 import dev.marquee.payments.Refund;
 import dev.marquee.payments.RefundGateway;
+import dev.marquee.payments.RefundNotDoneException;
 import dev.marquee.payments.RefundRejectedException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Calls a gateway's refund API: {@code POST {refund-url}} with the refund as JSON. A 2xx answer means done. A
  * 4xx answer other than 408 and 429 is a refusal no retry will change; anything else (5xx, timeout, connection
- * refused) is thrown for a later retry, which is safe because the gateway refunds once per refund id.
+ * refused) is a {@link RefundNotDoneException}, transient: asked again later, which is safe because the gateway
+ * refunds once per refund id.
  */
 @Component
 class HttpRefundGateway implements RefundGateway {
@@ -50,17 +51,17 @@ class HttpRefundGateway implements RefundGateway {
         if (status >= 400 && status < 500 && status != 408 && status != 429) {
             throw new RefundRejectedException(answer);
         }
-        throw new IllegalStateException(answer);
+        throw new RefundNotDoneException(answer, null);
     }
 
     private HttpResponse<String> send(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException("refund call to " + request.uri() + " failed", e);
+            throw new RefundNotDoneException("refund call to " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while calling " + request.uri(), e);
+            throw new RefundNotDoneException("interrupted while calling " + request.uri(), e);
         }
     }
 

@@ -7,8 +7,10 @@ import java.util.Optional;
 
 import dev.marquee.events.PaymentCallbackReceived;
 import dev.marquee.payments.PaymentCallback;
+import dev.marquee.payments.PaymentListenerFailures;
 import dev.marquee.payments.PaymentSettlement;
 import dev.marquee.payments.Settled;
+import dev.marquee.payments.SettledBatch;
 import dev.marquee.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -38,8 +40,10 @@ class PaymentCallbacksListener {
     }
 
     /**
-     * Settles the records up to the first one that cannot be decoded; that one is then named to the error handler,
-     * which commits what was settled, sends it to the dead-letter topic and redelivers the rest.
+     * Settles the records up to the first one that cannot be decoded and publishes what they caused. A callback that
+     * cannot be settled, however often it is tried, or one that cannot be decoded, is then named to the error handler,
+     * which commits what came before it, tries it again a few times and sets it aside in the dead-letter topic with
+     * its cause; the records after it are delivered again and find their trades settled (nothing is decided twice).
      */
     @KafkaListener(id = "payment-listener", topics = Topics.PAYMENT_CALLBACKS, groupId = "payment-listener",
             batch = "true")
@@ -53,8 +57,21 @@ class PaymentCallbacksListener {
                 undecodable = i;
             }
         }
-        for (Optional<Settled> settled : settlement.settleAll(callbacks)) {
-            settled.ifPresent(publisher::publish);
+        SettledBatch settled = settlement.settleAll(callbacks);
+        Optional<SettledBatch.Failed> failed = settled.failed();
+        for (int i = 0; i < callbacks.size(); i++) {
+            Optional<SettledBatch.Failed> unpublished = publish(i, settled.answers().get(i));
+            if (unpublished.isPresent() && failed.map(f -> f.index() > unpublished.get().index()).orElse(true)) {
+                failed = unpublished;
+            }
+        }
+        if (failed.isPresent()) {
+            ConsumerRecord<String, Object> record = records.get(failed.get().index());
+            log.error("payment callback {}-{}@{} cannot be settled ({}); it goes to the dead-letter topic unless a"
+                    + " retry settles it", record.topic(), record.partition(), record.offset(),
+                    failed.get().cause().toString());
+            throw new BatchListenerFailedException("payment callback cannot be settled", failed.get().cause(),
+                    failed.get().index());
         }
         if (undecodable >= 0) {
             ConsumerRecord<String, Object> record = records.get(undecodable);
@@ -65,9 +82,25 @@ class PaymentCallbacksListener {
         }
     }
 
+    /**
+     * Publishes what callback {@code i} caused. A transient failure (Kafka or the registry away) is thrown: the batch
+     * is tried again, and settled trades answer the same events. A permanent one is the callback's own.
+     */
+    private Optional<SettledBatch.Failed> publish(int i, Optional<Settled> answer) {
+        try {
+            answer.ifPresent(publisher::publish);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            if (PaymentListenerFailures.isTransient(e)) {
+                throw e;
+            }
+            return Optional.of(new SettledBatch.Failed(i, e));
+        }
+    }
+
     private static PaymentCallback callback(PaymentCallbackReceived e) {
         return new PaymentCallback(e.getOrderId(), e.getPaymentId(), e.getGateway().toLowerCase(Locale.ROOT),
                 e.getNotifyId(), e.getTradeNo(), e.getTradeStatus(), e.getAmountMinor(), e.getCurrency(),
-                e.getNotifiedAt());
+                e.getNotifiedAt(), e.getPaidAt() == null ? e.getNotifiedAt() : e.getPaidAt());
     }
 }

@@ -1,32 +1,55 @@
 package dev.marquee.payments.persistence;
 
+import java.sql.Timestamp;
+import java.util.List;
 import java.util.Optional;
 
 import dev.marquee.payments.OrderSnapshot;
 import dev.marquee.payments.Orders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Reads orders from order-api's {@code customer_order} and their movie and cinema from its catalog (read-only;
- * a deployment with one database per service would feed this from the order topics).
+ * The {@code known_order} table: the listener's own copy of what each order's OrderRequested said, written by the
+ * {@code payment-orders} consumer. A request is stored once; its redelivery changes nothing.
  */
 public final class OrderSnapshots implements Orders {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    public OrderSnapshots(JdbcClient jdbc) {
+    public OrderSnapshots(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
 
     @Override
     public Optional<OrderSnapshot> find(String orderId) {
-        return jdbc.sql("SELECT o.id, o.customer_id, o.screening_id, o.hall_id, o.amount_minor, o.currency,"
-                        + " s.movie_id, h.cinema_id FROM customer_order o JOIN screening s ON s.id = o.screening_id"
-                        + " JOIN hall h ON h.id = o.hall_id WHERE o.id = ?")
+        return jdbc.sql("SELECT order_id, customer_id, screening_id, hall_id, movie_id, cinema_id, amount_minor,"
+                        + " currency, screening_starts_at FROM known_order WHERE order_id = ?")
                 .param(orderId)
-                .query((rs, n) -> new OrderSnapshot(rs.getString("id"), rs.getString("customer_id"),
+                .query((rs, n) -> new OrderSnapshot(rs.getString("order_id"), rs.getString("customer_id"),
                         rs.getLong("screening_id"), rs.getLong("hall_id"), rs.getLong("movie_id"),
-                        rs.getLong("cinema_id"), rs.getLong("amount_minor"), rs.getString("currency")))
+                        rs.getLong("cinema_id"), rs.getLong("amount_minor"), rs.getString("currency"),
+                        rs.getTimestamp("screening_starts_at").toInstant()))
                 .optional();
+    }
+
+    /** Stores these orders, in one batch; orders stored before are left as they are. */
+    public void record(List<OrderSnapshot> orders) {
+        template.batchUpdate("INSERT INTO known_order (order_id, customer_id, screening_id, hall_id, movie_id,"
+                + " cinema_id, amount_minor, currency, screening_starts_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE order_id = order_id",
+                orders, 500, (ps, o) -> {
+                    ps.setString(1, o.orderId());
+                    ps.setString(2, o.customerId());
+                    ps.setLong(3, o.screeningId());
+                    ps.setLong(4, o.hallId());
+                    ps.setLong(5, o.movieId());
+                    ps.setLong(6, o.cinemaId());
+                    ps.setLong(7, o.amountMinor());
+                    ps.setString(8, o.currency());
+                    ps.setTimestamp(9, Timestamp.from(o.screeningStartsAt()));
+                });
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 class SettlementEventsTest {
 
     static final Instant DECIDED = Instant.parse("2026-11-21T20:00:00.123Z");
-    static final OrderSnapshot ORDER = new OrderSnapshot("order-1", "alice", 7, 3, 11, 5, 9_000, "CNY");
+    static final OrderSnapshot ORDER = new OrderSnapshot("order-1", "alice", 7, 3, 11, 5, 9_000, "CNY",
+            Instant.parse("2026-11-22T20:00:00Z"));
 
     @Test
     void aPaidTradeIssuesTicketsAndPaysTheOrder() {

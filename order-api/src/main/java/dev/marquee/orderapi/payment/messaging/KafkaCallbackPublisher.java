@@ -55,6 +55,7 @@ class KafkaCallbackPublisher implements CallbackPublisher {
                 .setAmountMinor(n.amountMinor())
                 .setCurrency(n.currency())
                 .setNotifiedAt(n.notifiedAt())
+                .setPaidAt(n.paidAt())
                 .setParams(Map.copyOf(n.params()))
                 .build();
         try {
