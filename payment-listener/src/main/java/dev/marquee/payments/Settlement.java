@@ -6,6 +6,7 @@ import static dev.marquee.payments.SettlementReason.CANCELLED;
 import static dev.marquee.payments.SettlementReason.CURRENCY_MISMATCH;
 import static dev.marquee.payments.SettlementReason.DUPLICATE_PAYMENT;
 import static dev.marquee.payments.SettlementReason.ORDER_NOT_HELD;
+import static dev.marquee.payments.SettlementReason.ORDER_REFUNDED;
 import static dev.marquee.payments.SettlementReason.SCREENING_STARTED;
 import static dev.marquee.payments.SettlementReason.SEATS_GONE;
 import static dev.marquee.payments.SettlementReason.TRADE_FAILED;
@@ -32,7 +33,8 @@ import dev.marquee.ledger.SeatClaim;
  * reorder callbacks). Money that does not match the order is flagged and never sells a seat. Money for an order
  * that cannot be served is refunded: the order was cancelled (the customer gave the seats back and was told so),
  * or the screening had started when the gateway took the money, or the money was late and the screening has
- * started since. Otherwise the order's seats are sold, all or none: its own holds, even lapsed ones, and seats that
+ * started since, or an earlier payment of the order was refunded for one of those reasons (the order's money is
+ * decided: it shows REFUND_PENDING, then REFUNDED, and a sale now would leave sold seats under it). Otherwise the order's seats are sold, all or none: its own holds, even lapsed ones, and seats that
  * became free meanwhile; a seat another order holds or bought means a refund.
  * <p>
  * Whether money is late is judged by the gateway's payment time against the hold's deadline, extended by a payment
@@ -90,6 +92,10 @@ public final class Settlement {
         if (trades.stream().anyMatch(t -> !callback.concerns(t) && t.orderId().equals(order.orderId())
                 && t.outcome() == TradeOutcome.PAID)) {
             return unpaid(TradeOutcome.REFUND, DUPLICATE_PAYMENT, List.of());
+        }
+        if (trades.stream().anyMatch(t -> !callback.concerns(t) && t.orderId().equals(order.orderId())
+                && t.outcome() == TradeOutcome.REFUND && t.reason() != null && t.reason().decidesTheOrder())) {
+            return unpaid(TradeOutcome.REFUND, ORDER_REFUNDED, List.of());
         }
         Optional<Allocation> held = allocation.filter(a -> a.outcome() == Allocation.Outcome.HELD);
         if (held.isEmpty()) {

@@ -10,9 +10,14 @@ public enum SettlementReason {
      * has started since: no seat is sold for a show that is running. */
     SCREENING_STARTED,
     /** The customer cancelled the order and was told so: its seats were given back and are never sold to it. */
-    CANCELLED;
+    CANCELLED,
+    /** An earlier payment of the order was refunded because the order could not be served: the order's money is
+     * decided (REFUND_PENDING, REFUNDED), so later money goes back too and never sells its seats. */
+    ORDER_REFUNDED;
 
     private static final Set<SettlementReason> FLAGS = EnumSet.of(UNKNOWN_ORDER, CURRENCY_MISMATCH, AMOUNT_MISMATCH);
+    private static final Set<SettlementReason> DECIDE_THE_ORDER = EnumSet.of(ORDER_NOT_HELD, SEATS_GONE,
+            SCREENING_STARTED, CANCELLED, ORDER_REFUNDED);
 
     /**
      * Whether money taken for this reason is flagged for an operator instead of settled: it never was the order's
@@ -20,5 +25,13 @@ public enum SettlementReason {
      */
     public boolean flags() {
         return FLAGS.contains(this);
+    }
+
+    /**
+     * Whether a refund for this reason decides the order (order-api shows it REFUND_PENDING, then REFUNDED): the
+     * money could not serve the order. A second payment's or flagged money's refund leaves the order as it was.
+     */
+    public boolean decidesTheOrder() {
+        return DECIDE_THE_ORDER.contains(this);
     }
 }

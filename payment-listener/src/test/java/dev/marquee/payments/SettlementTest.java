@@ -10,6 +10,7 @@ import static dev.marquee.payments.SettlementReason.AMOUNT_MISMATCH;
 import static dev.marquee.payments.SettlementReason.CURRENCY_MISMATCH;
 import static dev.marquee.payments.SettlementReason.DUPLICATE_PAYMENT;
 import static dev.marquee.payments.SettlementReason.ORDER_NOT_HELD;
+import static dev.marquee.payments.SettlementReason.ORDER_REFUNDED;
 import static dev.marquee.payments.SettlementReason.SEATS_GONE;
 import static dev.marquee.payments.SettlementReason.TRADE_FAILED;
 import static dev.marquee.payments.SettlementReason.UNKNOWN_ORDER;
@@ -138,6 +139,26 @@ class SettlementTest {
 
             assertRefund(settle, DUPLICATE_PAYMENT);
             assertThat(settle.trade().tradeNo()).isEqualTo("T-2");
+        }
+
+        /**
+         * The order's money was decided by a refund (its seats were gone when the first money came); the order shows
+         * REFUND_PENDING or REFUNDED for good, so money that comes later goes back too, even if the seats are free
+         * again: a sale now would leave sold seats under a refunded order.
+         */
+        @Test
+        void whenAnEarlierTradeOfTheOrderWasRefundedBecauseItCouldNotBeServed() {
+            Decision.Settle settle = settled(paymentFor("A1=free").withCallback(callback("T-2", "TRADE_SUCCESS",
+                    9_000, "CNY")).withRecorded(recorded("T-1", REFUND, SEATS_GONE)));
+
+            assertRefund(settle, ORDER_REFUNDED);
+        }
+
+        /** A refund of flagged money or of a second payment did not decide the order: its own payment still sells. */
+        @Test
+        void butNotWhenTheEarlierRefundWasOfMoneyThatNeverDecidedTheOrder() {
+            assertThat(settled(paymentFor("A1=held").withRecorded(recorded("T-0", REFUND, AMOUNT_MISMATCH)))
+                    .trade().outcome()).isEqualTo(PAID);
         }
 
         @Test
