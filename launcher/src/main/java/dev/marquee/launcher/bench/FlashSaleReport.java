@@ -52,9 +52,10 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
         out.println("  allocator to seat-events      " + percentiles(stages.allocator()));
         out.println("  seat-events to this tap       " + percentiles(stages.tap()));
         out.printf("invariants: oversold %d, missing %d, duplicate %d, conflicting %d, db claims %d vs held %d,"
-                        + " held %d + free %d of %d: %s%n", invariants.oversold(), invariants.missingDecisions(),
-                invariants.duplicateDecisions(), invariants.conflictingDecisions(), invariants.dbClaims(),
-                invariants.seatsHeld(), invariants.seatsHeld(), invariants.freeSeats(), capacity,
+                        + " held %d + free %d of %d, errored attempts %d%s: %s%n", invariants.oversold(),
+                invariants.missingDecisions(), invariants.duplicateDecisions(), invariants.conflictingDecisions(),
+                invariants.dbClaims(), invariants.seatsHeld(), invariants.seatsHeld(), invariants.freeSeats(), capacity,
+                invariants.erroredAttempts(), invariants.timedOut() ? ", timed out" : "",
                 invariants.ok() ? "OK" : "FAILED");
         out.println(json());
         out.flush();
@@ -116,6 +117,8 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
         j.put("dbClaimsMatchHeld", invariants.dbClaimsMatchHeld());
         j.put("freeSeats", invariants.freeSeats());
         j.put("heldPlusFreeIsCapacity", invariants.heldPlusFreeIsCapacity());
+        j.put("erroredAttempts", invariants.erroredAttempts());
+        j.put("timedOut", invariants.timedOut());
         j.put("ok", invariants.ok());
         return j;
     }
