@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,28 @@ class OperationsIT {
         List<String> withGhost = new ArrayList<>(args);
         withGhost.addAll(List.of("--service", "ghost=http://127.0.0.1:" + TcpProxy.freePort()));
         assertThat(status(withGhost).report().path("services").path("ghost").asText()).isEqualTo("UNREACHABLE");
+    }
+
+    /**
+     * The shared stack owns its data directory: a bench (or run) pointed at it is refused, naming the owner, and
+     * exits 1 without wiping a thing (it used to wipe the directory under the running broker and database).
+     */
+    @Test
+    void aSecondStackOnADataDirectoryInUseIsRefusedNamingItsOwner() throws Exception {
+        SharedPipeline.get();
+        Path inUse = Path.of("target", "embedded-stack");
+        long records = Api.records("order-requests");
+        StringWriter err = new StringWriter();
+        CommandLine cli = Marquee.commandLine();
+        cli.setErr(new PrintWriter(err));
+
+        int exit = cli.execute("bench", "replay", "--data-dir", inUse.toString(), "--events", "10");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("is in use by", "pid " + ProcessHandle.current().pid(), "--data-dir");
+        assertThat(inUse.resolve("kafka")).isDirectory();
+        assertThat(Api.records("order-requests")).isGreaterThanOrEqualTo(records);
+        assertThat(Api.get("/api/movies").statusCode()).isEqualTo(200);
     }
 
     private record Status(int exit, JsonNode report) {
