@@ -157,7 +157,7 @@ final class StatusCommand implements Callable<Integer> {
         if (seconds == null) {
             return "-";
         }
-        return seconds == 0 ? "moving" : Math.round(seconds) + " s" + (Attention.stalled(seconds, stalledAfter) ? "  STALLED" : "");
+        return seconds == 0 ? "0 s" : Math.round(seconds) + " s" + (Attention.stalled(seconds, stalledAfter) ? "  STALLED" : "");
     }
 
     /** Records of the topics after the group's committed offsets (all of them where it committed none). */
