@@ -18,8 +18,11 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Seconds from the first send to the last answer at the edge. */
+    /** Seconds from the first send to the last answer at the edge (0 when nothing was answered). */
     double edgeSeconds() {
+        if (edge.lastAnswerNanos() == Long.MIN_VALUE) {
+            return 0;
+        }
         long span = edge.lastAnswerNanos() - edge.firstSendNanos();
         return span > 0 ? round(span / 1e9) : 0;
     }

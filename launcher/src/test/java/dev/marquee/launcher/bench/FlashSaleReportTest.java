@@ -44,6 +44,19 @@ class FlashSaleReportTest {
         assertThat(json.at("/invariants/ok").asBoolean()).isFalse();
     }
 
+    /** Seen on a run cut off before any answer: the edge's span came out as 9,223,369,407 s. */
+    @Test
+    void aSaleWithoutAnyAnswerSpansNoTime() throws Exception {
+        EdgeLog edge = new EdgeLog(1);
+        edge.sending(0, 1, 1);
+        edge.failed("cut off by --timeout");
+
+        JsonNode json = json(report(edge, true));
+
+        assertThat(json.at("/edgeSeconds").asDouble()).isZero();
+        assertThat(json.at("/invariants/ok").asBoolean()).isFalse();
+    }
+
     @Test
     void aSaleThatTimedOutFails() throws Exception {
         EdgeLog edge = new EdgeLog(2);
