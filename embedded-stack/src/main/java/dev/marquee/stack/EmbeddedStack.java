@@ -55,19 +55,18 @@ public final class EmbeddedStack implements AutoCloseable {
      */
     public static EmbeddedStack start(Path dataDir, StackPorts ports, int partitions) {
         long begin = System.nanoTime();
-        DataDirectory owned = DataDirectory.claim(dataDir);
-        try {
-            ports.requireFree();
-        } catch (RuntimeException e) {
-            owned.close();
-            throw e;
-        }
         StackCredentials credentials = StackCredentials.defaults();
         Deque<AutoCloseable> running = new ArrayDeque<>();
-        running.push(owned);
-        // Redis first, alone: it writes its binary and executes it, and a process forked at that moment by
-        // MariaDB's start would inherit the open file and make the exec fail with "Text file busy".
-        running.push(EmbeddedRedis.start(dataDir.resolve("redis"), ports.redis()));
+        running.push(DataDirectory.claim(dataDir));
+        try {
+            ports.requireFree();
+            // Redis first, alone: it writes its binary and executes it, and a process forked at that moment by
+            // MariaDB's start would inherit the open file and make the exec fail with "Text file busy".
+            running.push(EmbeddedRedis.start(dataDir.resolve("redis"), ports.redis()));
+        } catch (RuntimeException e) {
+            closeAll(running);
+            throw e;
+        }
         CompletableFuture<EmbeddedMariaDb> mariaDb = CompletableFuture.supplyAsync(() -> EmbeddedMariaDb.start(
                 mariaDbBaseDir(), dataDir.resolve("mariadb"), ports.mariaDb(), credentials), EmbeddedStack::beside);
         try {
