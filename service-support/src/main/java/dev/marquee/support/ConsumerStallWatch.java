@@ -39,7 +39,8 @@ import org.springframework.kafka.support.TopicPartitionOffset;
  * the group's offset did not move (0 when nothing waits or it moves: {@link ConsumerStalls}), and
  * {@code marquee_consumer_lag_records}. A record that keeps failing transiently is retried for ever and holds its
  * partition (nothing accepted may be skipped): this gauge is how an operator, {@code marquee status} and the alert
- * rules in {@code deploy/prometheus/} see it.
+ * rules in {@code deploy/prometheus/} see it. A container paused on purpose (box-office's rebuild) does not count
+ * as stalled while paused.
  */
 final class ConsumerStallWatch implements SmartLifecycle {
 
@@ -53,6 +54,8 @@ final class ConsumerStallWatch implements SmartLifecycle {
     private final Duration interval;
     private final ConsumerStalls stalls = new ConsumerStalls();
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    /** Groups with a container paused on purpose at the last look. */
+    private final Set<String> paused = ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService schedule;
     private Admin admin;
 
@@ -114,6 +117,7 @@ final class ConsumerStallWatch implements SmartLifecycle {
     /** Consumer groups of this service's listener containers, with the topics each consumes. */
     private Map<String, Set<String>> groups() {
         Set<MessageListenerContainer> containers = Collections.newSetFromMap(new IdentityHashMap<>());
+        paused.clear();
         KafkaListenerEndpointRegistry listeners = registry.getIfAvailable();
         if (listeners != null) {
             containers.addAll(listeners.getListenerContainers());
@@ -124,6 +128,9 @@ final class ConsumerStallWatch implements SmartLifecycle {
             String group = container.getGroupId();
             if (group != null) {
                 groups.computeIfAbsent(group, g -> new TreeSet<>()).addAll(topics(container));
+                if (container.isPauseRequested()) {
+                    paused.add(group);
+                }
             }
         }
         return groups;
@@ -157,7 +164,7 @@ final class ConsumerStallWatch implements SmartLifecycle {
                 positions.put(tp, at.offset());
             }
         });
-        stalls.observe(group, positions, ends, System.nanoTime());
+        stalls.observe(group, positions, ends, System.nanoTime(), paused.contains(group));
         if (gauged.add(group)) {
             MeterRegistry registry = meters.getObject();
             Gauge.builder("marquee.consumer.stalled", stalls, s -> s.stalledSeconds(group)).baseUnit("seconds")

@@ -22,6 +22,15 @@ final class ConsumerStalls {
 
     /** One look at {@code group}: its position and the end of each partition it consumes, at {@code nowNanos}. */
     void observe(String group, Map<TopicPartition, Long> positions, Map<TopicPartition, Long> ends, long nowNanos) {
+        observe(group, positions, ends, nowNanos, false);
+    }
+
+    /**
+     * As above; a group {@code paused} on purpose (box-office pauses its consumer while it rebuilds) is not stalled
+     * while paused, and counts from its resumption.
+     */
+    void observe(String group, Map<TopicPartition, Long> positions, Map<TopicPartition, Long> ends, long nowNanos,
+                 boolean paused) {
         Map<TopicPartition, Seen> before = seen.getOrDefault(group, Map.of());
         Map<TopicPartition, Seen> now = new HashMap<>();
         long stalled = 0;
@@ -30,7 +39,7 @@ final class ConsumerStalls {
             long position = positions.getOrDefault(end.getKey(), end.getValue());
             long behind = Math.max(0, end.getValue() - position);
             Seen previous = before.get(end.getKey());
-            Seen current = behind == 0 || previous == null || previous.position() != position
+            Seen current = paused || behind == 0 || previous == null || previous.position() != position
                     ? new Seen(position, nowNanos) : previous;
             now.put(end.getKey(), current);
             waiting += behind;

@@ -71,6 +71,17 @@ class ConsumerStallsTest {
     }
 
     @Test
+    void aGroupPausedOnPurposeIsNotStalledAndCountsFromItsResumption() {
+        stalls.observe("g", Map.of(P0, 0L), Map.of(P0, 3L), seconds(0), true);
+        stalls.observe("g", Map.of(P0, 0L), Map.of(P0, 9L), seconds(300), true);
+        assertThat(stalls.stalledSeconds("g")).isZero();
+        assertThat(stalls.lag("g")).isEqualTo(9);
+
+        stalls.observe("g", Map.of(P0, 0L), Map.of(P0, 9L), seconds(310), false);
+        assertThat(stalls.stalledSeconds("g")).isEqualTo(10);
+    }
+
+    @Test
     void aGroupNoLongerConsumedHereStopsCounting() {
         stalls.observe("g", Map.of(P0, 0L), Map.of(P0, 3L), seconds(0));
         stalls.observe("g", Map.of(P0, 0L), Map.of(P0, 3L), seconds(90));
