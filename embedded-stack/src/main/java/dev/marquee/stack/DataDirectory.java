@@ -10,12 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -34,7 +31,6 @@ final class DataDirectory implements AutoCloseable {
     static final String MARKER = "marquee-data-directory";
     /** What the stack writes: a directory holding nothing else is its own, marked or not (written before the marker). */
     private static final Set<String> OURS = Set.of(LOCK, MARKER, "kafka", "mariadb", "mariadb-tmp", "redis");
-    private static final Duration SERVERS_STOP = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(DataDirectory.class);
 
     private final Path dir;
@@ -59,7 +55,7 @@ final class DataDirectory implements AutoCloseable {
             DataDirectory owned = new DataDirectory(absolute, channel, lock);
             try {
                 owned.recordOwner();
-                stopLeftoverServers(absolute);
+                StackServers.stopLeftovers(absolute);
                 owned.wipe();
                 Files.writeString(absolute.resolve(MARKER), "A Marquee embedded stack's data directory: wiped at every"
                         + " start. Owned by the process named in " + LOCK + " while its lock is held.\n");
@@ -124,34 +120,6 @@ final class DataDirectory implements AutoCloseable {
         channel.write(ByteBuffer.wrap(("process " + self.pid() + " (" + command + ")\n")
                 .getBytes(StandardCharsets.UTF_8)), 0);
         channel.force(true);
-    }
-
-    /**
-     * Servers a previous owner left running (it was killed before it could stop them, and no reaper stopped them
-     * either): the lock is ours now, so their owner is gone. Asked to stop, then killed after {@link #SERVERS_STOP}.
-     */
-    private static void stopLeftoverServers(Path dir) {
-        List<ProcessHandle> leftovers = StackServers.of(dir);
-        for (ProcessHandle server : leftovers) {
-            log.warn("Stopping {} (pid {}), left running in {} by a process that ended without stopping it",
-                    server.info().command().orElse("a server"), server.pid(), dir);
-            server.destroy();
-        }
-        for (ProcessHandle server : leftovers) {
-            if (!stopped(server, SERVERS_STOP) && !(server.destroyForcibly() && stopped(server, SERVERS_STOP))) {
-                throw new IllegalStateException("could not stop " + server.info().command().orElse("a server")
-                        + " (pid " + server.pid() + "), left running in " + dir + " by a previous owner");
-            }
-        }
-    }
-
-    private static boolean stopped(ProcessHandle process, Duration within) {
-        try {
-            process.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (Exception e) {
-            return !process.isAlive();
-        }
     }
 
     private void wipe() throws IOException {
