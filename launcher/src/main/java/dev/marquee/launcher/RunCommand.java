@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
                 "The stack is ephemeral: each run starts from an empty data directory and seeds the demo catalog."})
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--data-dir", description = "Where Kafka and MariaDB keep their data (wiped at start). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--data-dir", description = {"Where Kafka and MariaDB keep their data: wiped at start, owned by this run while it lasts.",
+            "Refused while another Marquee uses it, or when it holds files Marquee did not write. Default: ${DEFAULT-VALUE}"})
     Path dataDir = Path.of(".marquee", "data");
 
     @Option(names = "--http-port", description = "order-api's HTTP port. Default: ${DEFAULT-VALUE}")

@@ -6,11 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -30,15 +30,21 @@ import picocli.CommandLine.Spec;
 /** {@code marquee status}: is the pipeline keeping up, and is anything waiting for an operator? */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"One look at a running pipeline: whether each service is ready, how many records each",
-                "consumer group has not handled yet (its lag), and how many dead letters wait for a re-drive.",
-                "Exit code 0 when every service is ready and no dead letter waits; 1 when something needs an",
-                "operator; 2 when Kafka could not be asked."})
+                "consumer group has not handled yet (its lag) and for how long its offset has not moved while",
+                "records waited (as the services measure it: marquee_consumer_stalled_seconds), the age of the",
+                "oldest order still REQUESTED, and how many dead letters wait for a re-drive.",
+                "Exit code 0 when all is well; 1 when something needs an operator (a service not ready, a",
+                "consumer group stalled for --stalled-after, an order REQUESTED for --requested-after, a dead",
+                "letter waiting), each named in the output; 2 when Kafka could not be asked."})
 final class StatusCommand implements Callable<Integer> {
 
     /** Each consumer group of the pipeline and the topics it consumes. */
     static final Map<String, List<String>> GROUPS = groups();
     static final List<String> DEAD_LETTER_TOPICS = List.of("order-requests-dlt", "payment-callbacks-dlt",
             "payment-refunds-dlt", "order-api-dlt");
+    static final String STALLED_METRIC = "marquee_consumer_stalled_seconds";
+    static final String LAG_METRIC = "marquee_consumer_lag_records";
+    static final String REQUESTED_METRIC = "marquee_orders_requested_oldest_seconds";
 
     @Spec
     CommandSpec spec;
@@ -50,6 +56,14 @@ final class StatusCommand implements Callable<Integer> {
             "--service order-api=http://10.0.0.5:8080. Defaults: order-api :8080, seat-allocator :8081,",
             "payment-listener :8082, expiry-worker :8083, box-office :8084 on 127.0.0.1."})
     Map<String, String> services = new LinkedHashMap<>();
+
+    @Option(names = "--stalled-after", converter = DurationConverter.class, description = {"A consumer group whose",
+            "records have waited this long without its offset moving is stalled. Default: 60s"})
+    Duration stalledAfter = Duration.ofSeconds(60);
+
+    @Option(names = "--requested-after", converter = DurationConverter.class, description = {"An order still",
+            "REQUESTED (not yet decided by the allocator) after this long needs an operator. Default: 60s"})
+    Duration requestedAfter = Duration.ofSeconds(60);
 
     @Option(names = "--json", description = "Print one line of JSON instead of the table.")
     boolean json;
@@ -77,33 +91,73 @@ final class StatusCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("status: Kafka at " + bootstrap + " could not be asked: " + e);
             return 2;
         }
-        boolean attention = readiness.values().stream().anyMatch(state -> !"UP".equals(state))
-                || deadLetters.values().stream().anyMatch(waiting -> waiting > 0);
-        print(readiness, urls, lag, deadLetters, attention);
-        return attention ? 1 : 0;
+        Map<String, Double> stalled = new TreeMap<>();
+        Map<String, Long> groupLag = new TreeMap<>();
+        Long oldestRequested = null;
+        for (Map.Entry<String, String> service : urls.entrySet()) {
+            String metrics = metrics(service.getValue());
+            PrometheusSamples.byLabel(metrics, STALLED_METRIC, "group").forEach((g, v) -> stalled.merge(g, v, Math::max));
+            PrometheusSamples.byLabel(metrics, LAG_METRIC, "group").forEach((g, v) -> groupLag.merge(g, v.longValue(), Math::max));
+            Double requested = PrometheusSamples.byLabel(metrics, REQUESTED_METRIC, "group").get("");
+            if (requested != null) {
+                oldestRequested = Math.max(oldestRequested == null ? 0 : oldestRequested, requested.longValue());
+            }
+        }
+        Map<String, Long> lagOfStalled = new LinkedHashMap<>(groupLag);
+        lagOfStalled.putAll(lag);
+        Attention attention = Attention.of(readiness, deadLetters, stalled, lagOfStalled, oldestRequested,
+                stalledAfter, requestedAfter);
+        print(readiness, urls, lag, deadLetters, stalled, groupLag, oldestRequested, attention);
+        return attention.needed() ? 1 : 0;
     }
 
     private void print(Map<String, String> readiness, Map<String, String> urls, Map<String, Long> lag,
-                       Map<String, Long> deadLetters, boolean attention) throws Exception {
+                       Map<String, Long> deadLetters, Map<String, Double> stalled, Map<String, Long> groupLag,
+                       Long oldestRequested, Attention attention) throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("services", readiness);
             report.put("lag", lag);
+            Map<String, Double> stalledSeconds = new LinkedHashMap<>();
+            stalled.forEach((group, seconds) -> stalledSeconds.put(group, Math.round(seconds * 10) / 10.0));
+            report.put("stalledSeconds", stalledSeconds);
+            report.put("stalled", stalled.entrySet().stream()
+                    .filter(e -> Attention.stalled(e.getValue(), stalledAfter)).map(Map.Entry::getKey).toList());
+            report.put("oldestRequestedSeconds", oldestRequested);
             report.put("deadLetters", deadLetters);
-            report.put("ok", !attention);
+            report.put("thresholds", Map.of("stalledAfterSeconds", stalledAfter.toSeconds(),
+                    "requestedAfterSeconds", requestedAfter.toSeconds()));
+            report.put("problems", attention.problems());
+            report.put("ok", !attention.needed());
             out.println(new ObjectMapper().writeValueAsString(report));
         } else {
             out.println("services (readiness)");
             readiness.forEach((name, state) -> out.printf("  %-18s %-28s %s%n", name, urls.get(name), state));
-            out.println("consumer groups (records not handled yet)");
-            lag.forEach((group, records) -> out.printf("  %-18s %-36s %d%n", group,
-                    String.join(", ", GROUPS.get(group)), records));
+            out.println("consumer groups (records not handled yet; how long they waited while the offset did not move)");
+            lag.forEach((group, records) -> out.printf("  %-18s %-36s %8d   %s%n", group,
+                    String.join(", ", GROUPS.get(group)), records, stalledText(stalled.get(group))));
+            stalled.forEach((group, seconds) -> {
+                if (!lag.containsKey(group)) {
+                    out.printf("  %-18s %-36s %8s   %s%n", group, "", groupLag.getOrDefault(group, 0L),
+                            stalledText(seconds));
+                }
+            });
+            out.printf("orders%n  %-18s %s%n", "oldest REQUESTED", oldestRequested == null ? "unknown (order-api not read)"
+                    : oldestRequested + " s");
             out.println("dead letters (waiting for 'marquee dead-letters redrive')");
             deadLetters.forEach((topic, waiting) -> out.printf("  %-24s %d%n", topic, waiting));
-            out.println(attention ? "NEEDS ATTENTION" : "OK");
+            out.println(attention.needed() ? "NEEDS ATTENTION" : "OK");
+            attention.problems().forEach(problem -> out.println("  - " + problem));
         }
         out.flush();
+    }
+
+    private String stalledText(Double seconds) {
+        if (seconds == null) {
+            return "-";
+        }
+        return seconds == 0 ? "0 s" : Math.round(seconds) + " s" + (Attention.stalled(seconds, stalledAfter) ? "  STALLED" : "");
     }
 
     /** Records of the topics after the group's committed offsets (all of them where it committed none). */
@@ -128,6 +182,18 @@ final class StatusCommand implements Callable<Integer> {
             unhandled += Math.max(0, ends.get(partition).offset() - from);
         }
         return unhandled;
+    }
+
+    /** The service's Prometheus metrics, or nothing when it does not answer (its readiness says so). */
+    private static String metrics(String url) {
+        try {
+            HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : "";
+        } catch (Exception e) {
+            return "";
+        }
     }
 
     private static String readiness(String url) {

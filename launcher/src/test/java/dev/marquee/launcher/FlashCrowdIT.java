@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * 200 clients released at once on overlapping seats of one screening: no seat is held twice, every order gets
  * exactly one answer (a 409 at the edge once the seat map shows its seats taken, else HELD or REJECTED by the
- * allocator), and held plus free seats add up to the hall's capacity, in the database and through the API.
+ * allocator), and the ledger's held, sold and free seats add up to the hall's capacity, with the seat map showing
+ * each seat as the ledger has it.
  */
 class FlashCrowdIT {
 
@@ -72,10 +73,31 @@ class FlashCrowdIT {
                 + " WHERE o.screening_id = " + SCREENING + " AND o.status = 'HELD'");
         assertThat(claims).hasSize((int) heldInDb);
 
+        // S2 against the ledger itself: its live holds, its tickets and the hall's unclaimed seats, each counted
+        // by its own query, make the hall; the seat map (whose free is capacity - held - sold by construction)
+        // must then show exactly the ledger's seats in each state
+        Set<String> heldInLedger = Set.copyOf(query("SELECT seat_label FROM seat_claim WHERE screening_id = "
+                + SCREENING + " AND hold_until > NOW(3)"));
+        Set<String> soldInLedger = Set.copyOf(query("SELECT seat_label FROM seat_claim WHERE screening_id = "
+                + SCREENING + " AND hold_until IS NULL"));
+        Set<String> freeInLedger = Set.copyOf(query("SELECT hs.label FROM hall_seat hs JOIN screening sc"
+                + " ON sc.hall_id = hs.hall_id LEFT JOIN seat_claim c ON c.screening_id = sc.id"
+                + " AND c.seat_label = hs.label AND (c.hold_until IS NULL OR c.hold_until > NOW(3))"
+                + " WHERE sc.id = " + SCREENING + " AND c.seat_label IS NULL"));
+        long hallSeats = Api.count("SELECT COUNT(*) FROM hall_seat hs JOIN screening sc ON sc.hall_id = hs.hall_id"
+                + " WHERE sc.id = " + SCREENING);
+        assertThat(hallSeats).isEqualTo(CAPACITY);
+        assertThat(heldInLedger).hasSize(claims.size()).containsAll(holderOfSeat.keySet());
+        assertThat(heldInLedger.size() + soldInLedger.size() + freeInLedger.size()).isEqualTo(CAPACITY);
+
         DocumentContext map = json(org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
                 .until(() -> get("/api/screenings/" + SCREENING + "/seats"),
-                        r -> json(r).<Integer>read("$.held") == claims.size()));
-        assertThat(map.<Integer>read("$.free") + map.<Integer>read("$.held")).isEqualTo(CAPACITY);
+                        r -> json(r).<Integer>read("$.held") == heldInLedger.size()));
+        assertThat(Set.copyOf(map.<List<String>>read("$.seats[?(@.state == 'HELD')].label"))).isEqualTo(heldInLedger);
+        assertThat(Set.copyOf(map.<List<String>>read("$.seats[?(@.state == 'SOLD')].label"))).isEqualTo(soldInLedger);
+        assertThat(Set.copyOf(map.<List<String>>read("$.seats[?(@.state == 'FREE')].label"))).isEqualTo(freeInLedger);
+        assertThat(map.<Integer>read("$.free")).isEqualTo(freeInLedger.size());
+        assertThat(map.<Integer>read("$.sold")).isEqualTo(soldInLedger.size());
         assertThat(heldSeats).isPositive().isLessThanOrEqualTo(claims.size());
     }
 

@@ -10,23 +10,38 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.stack.EmbeddedStack;
+import dev.marquee.support.RetryingConsumers;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.KafkaMessageListenerContainer;
+import org.springframework.kafka.listener.MessageListener;
+import picocli.CommandLine;
 
 /**
  * What operators poll: every running service is ready and exposes Prometheus metrics, including its own, and
@@ -122,6 +137,105 @@ class OperationsIT {
         List<String> withGhost = new ArrayList<>(args);
         withGhost.addAll(List.of("--service", "ghost=http://127.0.0.1:" + TcpProxy.freePort()));
         assertThat(status(withGhost).report().path("services").path("ghost").asText()).isEqualTo("UNREACHABLE");
+    }
+
+    /**
+     * A consumer group whose one record keeps failing transiently (retried for ever, as it must be: nothing accepted
+     * is skipped) holds its partition: the service it runs in exports how long, {@code marquee status} names the
+     * group and exits 1. So does an order that has waited ten minutes as REQUESTED. Before, status said OK.
+     */
+    @Test
+    void statusNamesAStalledConsumerGroupAndAnOrderLongRequested() throws Exception {
+        Pipeline pipeline = SharedPipeline.get();
+        String bootstrap = EmbeddedStack.shared().kafkaBootstrapServers();
+        String topic = "ops-stalled";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(topic, "k", "a record whose handling fails transiently")).get();
+        }
+        AtomicInteger tries = new AtomicInteger();
+        KafkaMessageListenerContainer<String, String> stalled = failingConsumer(bootstrap, topic, tries);
+        ConfigurableApplicationContext orderApi = pipeline.context("order-api");
+        orderApi.getBeanFactory().registerSingleton("opsStalledConsumer", stalled);
+        stalled.start();
+        String order = UUID.randomUUID().toString();
+        Api.execute("INSERT INTO customer_order (id, customer_id, screening_id, hall_id, status, amount_minor, currency,"
+                + " created_at, updated_at, version) VALUES ('" + order + "', 'ops-waiting', " + Api.newScreening(2)
+                + ", 2, 'REQUESTED', 100, 'CNY', '" + LocalDateTime.now().minusMinutes(10) + "', NOW(3), 0)");
+        try {
+            List<String> args = statusArgs(bootstrap, pipeline);
+            args.addAll(List.of("--stalled-after", "3s", "--requested-after", "5m"));
+
+            Status status = await().atMost(Duration.ofSeconds(30)).until(() -> status(args),
+                    s -> s.report().path("stalled").toString().contains(topic)
+                            && s.report().path("oldestRequestedSeconds").asLong() >= 600);
+
+            assertThat(tries.get()).as("the record was tried again and again").isGreaterThan(2);
+            assertThat(status.exit()).isEqualTo(1);
+            assertThat(status.report().path("ok").asBoolean()).isFalse();
+            assertThat(status.report().path("stalledSeconds").path(topic).asDouble()).isGreaterThanOrEqualTo(3);
+            assertThat(status.report().path("stalledSeconds").has("seat-allocator")).isTrue();
+            assertThat(status.report().path("stalled").toString()).doesNotContain("seat-allocator");
+            assertThat(status.report().path("problems").toString())
+                    .contains("consumer group " + topic + " has not moved for", "with 1 records waiting",
+                            "the oldest REQUESTED order has waited");
+            assertThat(PrometheusSamples.byLabel(get("http://127.0.0.1:" + pipeline.port("order-api")
+                    + "/actuator/prometheus").body(), "marquee_consumer_stalled_seconds", "group").get(topic))
+                    .isGreaterThanOrEqualTo(3);
+        } finally {
+            stalled.stop();
+            ((DefaultListableBeanFactory) orderApi.getBeanFactory()).destroySingleton("opsStalledConsumer");
+            Api.execute("DELETE FROM customer_order WHERE id = '" + order + "'");
+        }
+    }
+
+    private static KafkaMessageListenerContainer<String, String> failingConsumer(String bootstrap, String topic,
+                                                                                AtomicInteger tries) {
+        ContainerProperties properties = new ContainerProperties(topic);
+        properties.setGroupId(topic);
+        properties.setMessageListener((MessageListener<String, String>) record -> {
+            tries.incrementAndGet();
+            throw new TransientDataAccessResourceException("the database is away");
+        });
+        KafkaMessageListenerContainer<String, String> container = new KafkaMessageListenerContainer<>(
+                new DefaultKafkaConsumerFactory<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG, topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                        new StringDeserializer(), new StringDeserializer()), properties);
+        container.setCommonErrorHandler(RetryingConsumers.untilTheySucceed());
+        return container;
+    }
+
+    private static List<String> statusArgs(String bootstrap, Pipeline pipeline) {
+        List<String> args = new ArrayList<>(List.of("status", "--json", "--bootstrap", bootstrap));
+        for (String service : List.of("order-api", "seat-allocator", "payment-listener", "expiry-worker", "box-office")) {
+            args.addAll(List.of("--service", service + "=http://127.0.0.1:" + pipeline.port(service)));
+        }
+        return args;
+    }
+
+    /**
+     * The shared stack owns its data directory: a bench (or run) pointed at it is refused, naming the owner, and
+     * exits 1 without wiping a thing (it used to wipe the directory under the running broker and database).
+     */
+    @Test
+    void aSecondStackOnADataDirectoryInUseIsRefusedNamingItsOwner() throws Exception {
+        SharedPipeline.get();
+        Path inUse = Path.of("target", "embedded-stack");
+        long records = Api.records("order-requests");
+        StringWriter err = new StringWriter();
+        CommandLine cli = Marquee.commandLine();
+        cli.setErr(new PrintWriter(err));
+
+        int exit = cli.execute("bench", "replay", "--data-dir", inUse.toString(), "--events", "10");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("is in use by", "pid " + ProcessHandle.current().pid(), "--data-dir");
+        assertThat(inUse.resolve("kafka")).isDirectory();
+        assertThat(Api.records("order-requests")).isGreaterThanOrEqualTo(records);
+        assertThat(Api.get("/api/movies").statusCode()).isEqualTo(200);
     }
 
     private record Status(int exit, JsonNode report) {

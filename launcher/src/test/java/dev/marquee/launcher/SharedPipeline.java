@@ -28,6 +28,7 @@ final class SharedPipeline {
             overrides.put("marquee.outbox.purge-interval", "1s");
             overrides.put("marquee.payments.notification-purge-interval", "1s");
             overrides.put("marquee.orders.gauge-interval", "1s");
+            overrides.put("marquee.consumer-stall.check-interval", "1s");
             pipeline = Pipeline.start(stack.properties(), Map.of(), overrides);
             stack.closeFirst(pipeline);
         }

@@ -14,19 +14,23 @@ import org.HdrHistogram.Histogram;
 
 /** The figures of one expiry run and its invariant checks; printed for people, then as one line of JSON. */
 record ExpiryReport(ExpiryPlan plan, Set<String> unpaid, List<String> paid, Map<String, Instant> deadlines,
-                    Map<String, Instant> releasedAt, Map<String, Set<String>> expiredEvents,
-                    Map<String, String> status, long unpaidSeatsNotFree) {
+                    Map<String, Instant> releasedAt, ExpiryEvents events, Map<String, String> status,
+                    long unpaidSeatsNotFree) {
 
+    /** Unpaid orders not released, not {@code EXPIRED}, or without their {@code OrderExpired}. */
     long notReleased() {
-        return unpaid.stream().filter(o -> !releasedAt.containsKey(o) || !"EXPIRED".equals(status.get(o))).count();
+        return unpaid.stream().filter(o -> !releasedAt.containsKey(o) || !"EXPIRED".equals(status.get(o))
+                || events.orderExpired(o) == 0).count();
     }
 
+    /** Orders that expired more than once: two {@code OrderExpired}, or two expiry releases, whatever their ids. */
     long expiredTwice() {
-        return expiredEvents.values().stream().filter(ids -> ids.size() > 1).count();
+        return events.orders().stream().filter(o -> events.orderExpired(o) > 1 || events.released(o) > 1).count();
     }
 
     long paidButExpired() {
-        return paid.stream().filter(o -> expiredEvents.containsKey(o) || !"PAID".equals(status.get(o))).count();
+        return paid.stream().filter(o -> events.orderExpired(o) > 0 || events.released(o) > 0
+                || !"PAID".equals(status.get(o))).count();
     }
 
     boolean ok() {

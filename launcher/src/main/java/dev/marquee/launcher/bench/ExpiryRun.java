@@ -47,7 +47,8 @@ final class ExpiryRun {
     private final PrintStream out;
     private final String api;
     private final Map<String, Instant> releasedAt = new ConcurrentHashMap<>();
-    private final Map<String, Set<String>> expiredEvents = new ConcurrentHashMap<>();
+    private final Map<String, Long> orderExpiredEvents = new ConcurrentHashMap<>();
+    private final Map<String, Long> expiryReleaseEvents = new ConcurrentHashMap<>();
     private volatile boolean tapping = true;
 
     ExpiryRun(ExpiryPlan plan, EmbeddedStack stack, Pipeline pipeline, GatewaySimulator gateway, PrintStream out) {
@@ -99,11 +100,13 @@ final class ExpiryRun {
                 stack.schemaRegistryUrl(), Topics.SEAT_EVENTS, Topics.ORDER_EVENTS)) {
             while (tapping) {
                 events.poll(Duration.ofMillis(100)).forEach(r -> {
+                    // every record counts: a second expiry of an order re-published with the same derived event
+                    // id is still a second expiry
                     if (r.value() instanceof SeatsReleased released && "EXPIRED".equals(released.getCause())) {
                         releasedAt.putIfAbsent(released.getOrderId(), Instant.ofEpochMilli(r.timestamp()));
+                        expiryReleaseEvents.merge(released.getOrderId(), 1L, Long::sum);
                     } else if (r.value() instanceof OrderExpired expired) {
-                        expiredEvents.computeIfAbsent(expired.getOrderId(), k -> ConcurrentHashMap.newKeySet())
-                                .add(expired.getEventId());
+                        orderExpiredEvents.merge(expired.getOrderId(), 1L, Long::sum);
                     }
                 });
             }
@@ -137,8 +140,8 @@ final class ExpiryRun {
                     HttpResponse.BodyHandlers.ofString()).body(), "FREE");
             notFree += screening.getValue().stream().filter(seat -> !free.contains(seat)).count();
         }
-        return new ExpiryReport(plan, unpaid, paid, deadlines, Map.copyOf(releasedAt), Map.copyOf(expiredEvents),
-                status, notFree);
+        return new ExpiryReport(plan, unpaid, paid, deadlines, Map.copyOf(releasedAt),
+                new ExpiryEvents(Map.copyOf(orderExpiredEvents), Map.copyOf(expiryReleaseEvents)), status, notFree);
     }
 
     private interface Row {

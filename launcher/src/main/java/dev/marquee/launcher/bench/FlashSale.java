@@ -90,7 +90,7 @@ final class FlashSale {
         long claims = ledger.claims();
         Invariants invariants = new Invariants(tap.seatsHeldTwice() + Math.max(0, claims - hall.capacity()),
                 match.missing(), match.duplicates(), match.conflicting(), claims, tap.seatsHeld(), ledger.freeSeats(),
-                hall.capacity());
+                hall.capacity(), edge.errorsTotal(), timedOut);
         return new FlashSaleReport(plan, hall.capacity(), edge, match, stages, Milestones.of(edge, tap, match),
                 tap.decisions(), invariants, timedOut, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
     }

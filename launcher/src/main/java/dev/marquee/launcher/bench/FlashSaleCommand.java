@@ -64,7 +64,8 @@ final class FlashSaleCommand implements Callable<Integer> {
     @Option(names = "--partitions", description = "Partitions of each event topic. Default: ${DEFAULT-VALUE}")
     int partitions = 6;
 
-    @Option(names = "--data-dir", description = "The bench stack's data directory (wiped at start). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--data-dir", description = {"The bench stack's data directory: wiped at start, owned by this bench while it runs;",
+            "refused while another Marquee uses it, or when it holds files Marquee did not write. Default: ${DEFAULT-VALUE}"})
     Path dataDir = Path.of(".marquee", "bench");
 
     @Override

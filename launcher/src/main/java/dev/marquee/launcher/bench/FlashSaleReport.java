@@ -18,8 +18,11 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Seconds from the first send to the last answer at the edge. */
+    /** Seconds from the first send to the last answer at the edge (0 when nothing was answered). */
     double edgeSeconds() {
+        if (edge.lastAnswerNanos() == Long.MIN_VALUE) {
+            return 0;
+        }
         long span = edge.lastAnswerNanos() - edge.firstSendNanos();
         return span > 0 ? round(span / 1e9) : 0;
     }
@@ -52,9 +55,10 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
         out.println("  allocator to seat-events      " + percentiles(stages.allocator()));
         out.println("  seat-events to this tap       " + percentiles(stages.tap()));
         out.printf("invariants: oversold %d, missing %d, duplicate %d, conflicting %d, db claims %d vs held %d,"
-                        + " held %d + free %d of %d: %s%n", invariants.oversold(), invariants.missingDecisions(),
-                invariants.duplicateDecisions(), invariants.conflictingDecisions(), invariants.dbClaims(),
-                invariants.seatsHeld(), invariants.seatsHeld(), invariants.freeSeats(), capacity,
+                        + " held %d + free %d of %d, errored attempts %d%s: %s%n", invariants.oversold(),
+                invariants.missingDecisions(), invariants.duplicateDecisions(), invariants.conflictingDecisions(),
+                invariants.dbClaims(), invariants.seatsHeld(), invariants.seatsHeld(), invariants.freeSeats(), capacity,
+                invariants.erroredAttempts(), invariants.timedOut() ? ", timed out" : "",
                 invariants.ok() ? "OK" : "FAILED");
         out.println(json());
         out.flush();
@@ -116,6 +120,8 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
         j.put("dbClaimsMatchHeld", invariants.dbClaimsMatchHeld());
         j.put("freeSeats", invariants.freeSeats());
         j.put("heldPlusFreeIsCapacity", invariants.heldPlusFreeIsCapacity());
+        j.put("erroredAttempts", invariants.erroredAttempts());
+        j.put("timedOut", invariants.timedOut());
         j.put("ok", invariants.ok());
         return j;
     }

@@ -52,7 +52,8 @@ final class PaymentsCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed choosing duplicates and late callbacks. Default: ${DEFAULT-VALUE}")
     long seed = 42;
 
-    @Option(names = "--data-dir", description = "The bench stack's data directory (wiped at start). Default: ${DEFAULT-VALUE}")
+    @Option(names = "--data-dir", description = {"The bench stack's data directory: wiped at start, owned by this bench while it runs;",
+            "refused while another Marquee uses it, or when it holds files Marquee did not write. Default: ${DEFAULT-VALUE}"})
     Path dataDir = Path.of(".marquee", "bench");
 
     @Override
