@@ -28,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * last wrote the hall is the one this instance last wrote with, nobody else wrote since; otherwise (another
  * instance after a rebalance, the payment listener, the expiry worker) the view is read again from the database.
  * Views are kept for the {@code marquee.allocator.hall-views} halls used most recently.
+ * <p>
+ * A request whose deciding fails for good (the same failure however often it is tried) is answered on its own by
+ * {@link #isolate}, so that it cannot hold up its hall or its partition.
  */
 @Service
 public class SeatAllocation {
@@ -73,6 +76,30 @@ public class SeatAllocation {
         return requests.stream().map(r -> answers.get(r.orderId())).toList();
     }
 
+    /**
+     * Answers a request whose deciding failed for good: REJECTED with reason INTERNAL_ERROR and a detail naming the
+     * failure's type, no seats. It is recorded alone, under the hall's lock and behind its fence, with nothing but
+     * the allocation row (none of the seat writes that may have failed), so a redelivery gets the same answer. An
+     * answer recorded before wins.
+     */
+    public Allocation isolate(long hallId, SeatRequest request, Throwable failure) {
+        Allocation rejection = Allocation.rejected(request.orderId(), request.screeningId(), hallId, List.of(),
+                RejectionReason.INTERNAL_ERROR.name(), "the allocator could not decide this order ("
+                        + failure.getClass().getSimpleName() + "); it is logged for the operators", clock.instant());
+        return lock.runLocked(hallId, token -> {
+            Recorded recorded = transaction.execute(status -> {
+                long previous = fence.admit(token);
+                Allocation known = ledger.allocations(Set.of(request.orderId())).get(request.orderId());
+                if (known == null) {
+                    ledger.record(List.of(rejection));
+                }
+                return new Recorded(known == null ? rejection : known, previous);
+            });
+            views.advance(hallId, recorded.previous(), token.value());
+            return recorded.answer();
+        });
+    }
+
     /** Forgets every hall's view, e.g. when partitions move; the next batch of each hall reads it again. */
     public void forgetViews() {
         views.clear();
@@ -105,5 +132,9 @@ public class SeatAllocation {
 
     private static Set<String> orderIds(List<SeatRequest> requests) {
         return requests.stream().map(SeatRequest::orderId).collect(Collectors.toSet());
+    }
+
+    /** An answer recorded alone, and the token that wrote the hall before. */
+    private record Recorded(Allocation answer, long previous) {
     }
 }
