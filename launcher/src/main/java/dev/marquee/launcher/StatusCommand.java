@@ -38,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
     /** Each consumer group of the pipeline and the topics it consumes. */
     static final Map<String, List<String>> GROUPS = groups();
     static final List<String> DEAD_LETTER_TOPICS = List.of("order-requests-dlt", "payment-callbacks-dlt",
-            "payment-refunds-dlt", "order-api-dlt");
+            "payment-refunds-dlt", "order-api-dlt", "box-office-dlt");
 
     @Spec
     CommandSpec spec;
