@@ -10,13 +10,15 @@ import io.micrometer.core.instrument.Timer;
 /**
  * {@code marquee.expiry.holds{outcome=expired|extended|paid}}: holds this instance closed or extended;
  * {@code marquee.expiry.lag}: from a released hold's deadline to its release;
- * {@code marquee.expiry.halls.busy}: halls passed by because another writer held their lock.
+ * {@code marquee.expiry.halls.busy}: halls passed by because another writer held their lock;
+ * {@code marquee.expiry.outbox.set.aside}: events set aside because they cannot be sent (see the outbox's failure).
  */
 public final class ExpiryMetrics {
 
     private final MeterRegistry registry;
     private final Timer lag;
     private final Counter busy;
+    private final Counter setAside;
 
     public ExpiryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -24,6 +26,8 @@ public final class ExpiryMetrics {
                 .publishPercentileHistogram().register(registry);
         this.busy = Counter.builder("marquee.expiry.halls.busy")
                 .description("halls passed by because their lock was held").register(registry);
+        this.setAside = Counter.builder("marquee.expiry.outbox.set.aside")
+                .description("events set aside because they cannot be sent").register(registry);
     }
 
     void decided(Verdict verdict, Instant at) {
@@ -40,6 +44,10 @@ public final class ExpiryMetrics {
 
     void hallBusy() {
         busy.increment();
+    }
+
+    void eventSetAside() {
+        setAside.increment();
     }
 
     private Counter holds(String outcome) {
