@@ -73,7 +73,9 @@ final class HallDecisions {
             rethrowIfTransient(e);
             log.error("order {} (hall {}): its rejection cannot be recorded either; it goes to the dead-letter topic",
                     request.orderId(), hall, e);
-            e.addSuppressed(failure);
+            if (e != failure) {
+                e.addSuppressed(failure);
+            }
             unanswered.accept(request, e);
             return Optional.empty();
         }
