@@ -11,7 +11,8 @@ import io.micrometer.core.instrument.Timer;
  * {@code marquee.expiry.holds{outcome=expired|extended|paid}}: holds this instance closed or extended;
  * {@code marquee.expiry.lag}: from a released hold's deadline to its release;
  * {@code marquee.expiry.halls.busy}: halls passed by because another writer held their lock;
- * {@code marquee.expiry.outbox.set.aside}: events set aside because they cannot be sent (see the outbox's failure).
+ * {@code marquee.expiry.outbox.set.aside}: events set aside because they cannot be sent (see the outbox's failure);
+ * {@code marquee.expiry.halls.failed}: halls passed by because their expiry failed for good.
  */
 public final class ExpiryMetrics {
 
@@ -19,6 +20,7 @@ public final class ExpiryMetrics {
     private final Timer lag;
     private final Counter busy;
     private final Counter setAside;
+    private final Counter failed;
 
     public ExpiryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -28,6 +30,8 @@ public final class ExpiryMetrics {
                 .description("halls passed by because their lock was held").register(registry);
         this.setAside = Counter.builder("marquee.expiry.outbox.set.aside")
                 .description("events set aside because they cannot be sent").register(registry);
+        this.failed = Counter.builder("marquee.expiry.halls.failed")
+                .description("halls passed by because their expiry failed for good").register(registry);
     }
 
     void decided(Verdict verdict, Instant at) {
@@ -44,6 +48,10 @@ public final class ExpiryMetrics {
 
     void hallBusy() {
         busy.increment();
+    }
+
+    void hallFailed() {
+        failed.increment();
     }
 
     void eventSetAside() {
