@@ -10,6 +10,7 @@ import dev.marquee.boxoffice.persistence.ProjectionStore;
 import dev.marquee.boxoffice.persistence.ProjectionTables;
 import dev.marquee.boxoffice.rebuild.BoxOfficeRebuild;
 import dev.marquee.boxoffice.rebuild.LiveConsumer;
+import dev.marquee.boxoffice.rebuild.SetAsideRecords;
 import dev.marquee.boxoffice.replay.ReplaySource;
 import dev.marquee.schemas.Topics;
 import dev.marquee.support.RetryingConsumers;
@@ -60,8 +61,9 @@ class BoxOfficeConfiguration {
     }
 
     /**
-     * A batch that fails (the database unavailable, a deadlock) rolled back with its offsets and is retried with
-     * backoff until it succeeds; nothing is skipped, since a skipped batch would be missing from the figures.
+     * A batch that fails transiently (the database unavailable, a deadlock) rolled back with its offsets and is
+     * retried with backoff until it succeeds. The listener itself sets aside a record that fails for good, so
+     * nothing else reaches this handler.
      */
     @Bean
     DefaultErrorHandler projectionErrorHandler() {
@@ -72,6 +74,6 @@ class BoxOfficeConfiguration {
     KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
                                 @Value("${marquee.topics.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
-                Topics.ORDER_EVENTS, Topics.SEAT_EVENTS));
+                Topics.ORDER_EVENTS, Topics.SEAT_EVENTS, SetAsideRecords.TOPIC));
     }
 }

@@ -10,13 +10,17 @@ import io.micrometer.core.instrument.Timer;
 /**
  * {@code marquee.expiry.holds{outcome=expired|extended|paid}}: holds this instance closed or extended;
  * {@code marquee.expiry.lag}: from a released hold's deadline to its release;
- * {@code marquee.expiry.halls.busy}: halls passed by because another writer held their lock.
+ * {@code marquee.expiry.halls.busy}: halls passed by because another writer held their lock;
+ * {@code marquee.expiry.outbox.set.aside}: events set aside because they cannot be sent (see the outbox's failure);
+ * {@code marquee.expiry.halls.failed}: halls passed by because their expiry failed for good.
  */
 public final class ExpiryMetrics {
 
     private final MeterRegistry registry;
     private final Timer lag;
     private final Counter busy;
+    private final Counter setAside;
+    private final Counter failed;
 
     public ExpiryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -24,6 +28,10 @@ public final class ExpiryMetrics {
                 .publishPercentileHistogram().register(registry);
         this.busy = Counter.builder("marquee.expiry.halls.busy")
                 .description("halls passed by because their lock was held").register(registry);
+        this.setAside = Counter.builder("marquee.expiry.outbox.set.aside")
+                .description("events set aside because they cannot be sent").register(registry);
+        this.failed = Counter.builder("marquee.expiry.halls.failed")
+                .description("halls passed by because their expiry failed for good").register(registry);
     }
 
     void decided(Verdict verdict, Instant at) {
@@ -40,6 +48,14 @@ public final class ExpiryMetrics {
 
     void hallBusy() {
         busy.increment();
+    }
+
+    void hallFailed() {
+        failed.increment();
+    }
+
+    void eventSetAside() {
+        setAside.increment();
     }
 
     private Counter holds(String outcome) {

@@ -8,10 +8,13 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.marquee.ledger.Holds;
+import dev.marquee.support.Failures;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Component;
  * sweeps left unsent, find the halls with open lapsed holds, and visit them in random order, each under its lock
  * ({@link HallExpiry}), publishing each hall's events once its transaction committed. A hall whose lock is busy is
  * passed by until the next sweep; a hall with a full batch gets another turn after the others. Any number of
- * instances may sweep side by side: random order and the short lock wait spread the halls between them.
+ * instances may sweep side by side: random order and the short lock wait spread the halls between them. A hall
+ * whose expiry fails for good is passed by (counted in {@code marquee.expiry.halls.failed}), not the end of the
+ * sweep.
  * <p>
  * On shutdown the sweep in progress finishes the hall it is in, publishes its events and stops.
  */
@@ -71,7 +76,10 @@ class ExpirySweep implements SmartLifecycle {
     private void visit(Deque<Long> queue) {
         while (running && !queue.isEmpty()) {
             long hall = queue.poll();
-            Optional<HallRound> round = halls.expire(hall);
+            Optional<HallRound> round = expire(hall);
+            if (round == null) {
+                continue;
+            }
             if (round.isEmpty()) {
                 metrics.hallBusy();
                 continue;
@@ -81,6 +89,25 @@ class ExpirySweep implements SmartLifecycle {
             if (round.get().full()) {
                 queue.add(hall);
             }
+        }
+    }
+
+    /**
+     * The hall's round; empty if its lock was busy; null if its expiry failed for good (a hold whose data the
+     * ledger refuses, say): that hall is passed by until the next sweep, the others go on. A transient failure
+     * (the database or Redis away) ends the sweep.
+     */
+    private Optional<HallRound> expire(long hall) {
+        try {
+            return halls.expire(hall);
+        } catch (RuntimeException e) {
+            if (Failures.isTransient(e, Set.of(RedisException.class))) {
+                throw e;
+            }
+            metrics.hallFailed();
+            log.error("hall {}: its expiry failed for good ({}); the other halls go on, this one is tried again"
+                    + " next sweep", hall, e.toString(), e);
+            return null;
         }
     }
 

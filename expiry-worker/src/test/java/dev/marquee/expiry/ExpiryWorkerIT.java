@@ -178,4 +178,31 @@ class ExpiryWorkerIT {
                 .sql("SELECT published_at IS NOT NULL FROM expiry_event WHERE event_id = ?").param(eventId)
                 .query(Boolean.class).single());
     }
+
+    /**
+     * An outbox row that cannot be sent however often it is tried (a HoldExtended without its deadlines, as a
+     * faulty writer could leave it: the Avro record refuses it) is set aside with its cause, and the worker goes
+     * on: a hold that lapses afterwards is released and told. Before, the row was retried first in every sweep and
+     * nothing else was ever published or released again.
+     */
+    @Test
+    void anEventThatCannotBeSentIsSetAsideAndExpiryGoesOn() {
+        String poison = UUID.randomUUID().toString();
+        JdbcClient jdbc = JdbcClient.create(db);
+        jdbc.sql("INSERT INTO expiry_event (event_id, type, order_id, screening_id, hall_id, seats, fencing_token,"
+                + " previous_deadline, hold_deadline, occurred_at) VALUES (?, 'HoldExtended', ?, 1, 1, 'A1', 1, NULL,"
+                + " NULL, ?)").params(poison, "faulty-" + poison, Timestamp.from(Instant.now().minusSeconds(3_600)))
+                .update();
+        Hall hall = cinema.newHall();
+        String order = cinema.heldOrder(hall, Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS), "HELD",
+                "B1");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> cinema.isClosed(order));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !topics.events(Topics.ORDER_EVENTS, order, OrderExpired.class).isEmpty());
+        assertThat(jdbc.sql("SELECT failure FROM expiry_event WHERE event_id = ? AND published_at IS NULL"
+                + " AND failed_at IS NOT NULL").param(poison).query(String.class).single()).contains("does not accept null values");
+        assertThat(worker.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+                .find("marquee.expiry.outbox.set.aside").counter().count()).isGreaterThanOrEqualTo(1);
+    }
 }

@@ -98,7 +98,7 @@ public final class AllocationRound {
         } else {
             List<String> taken = wanted.stream().filter(live::contains).toList();
             if (!taken.isEmpty()) {
-                return reject(r, RejectionReason.SEATS_TAKEN.name(), "taken: " + String.join(",", taken), now);
+                return reject(r, RejectionReason.SEATS_TAKEN.name(), Detail.listing("taken: ", taken, ","), now);
             }
             Optional<SeatViolation> violation = policy.rules().check(layout, live, wanted, customerSeats);
             if (violation.isPresent()) {

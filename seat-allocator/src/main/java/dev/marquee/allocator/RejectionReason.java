@@ -10,5 +10,10 @@ public enum RejectionReason {
     /** No block of the asked number of contiguous standard seats is free ("any N seats"). */
     SOLD_OUT,
     /** The screening has started. */
-    SCREENING_CLOSED
+    SCREENING_CLOSED,
+    /**
+     * The allocator failed for good on this order (the same failure however often it tried, e.g. data the database
+     * refuses); the order is answered so that it holds up no other.
+     */
+    INTERNAL_ERROR
 }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import dev.marquee.ledger.Allocation;
@@ -16,6 +15,7 @@ import dev.marquee.ledger.HallFence;
 import dev.marquee.ledger.HallLock;
 import dev.marquee.ledger.SeatClaim;
 import dev.marquee.ledger.SeatLedger;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +27,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The hall's claims are kept in memory between batches. The fence says when that view is stale: if the token that
  * last wrote the hall is the one this instance last wrote with, nobody else wrote since; otherwise (another
  * instance after a rebalance, the payment listener, the expiry worker) the view is read again from the database.
+ * Views are kept for the {@code marquee.allocator.hall-views} halls used most recently.
+ * <p>
+ * A request whose deciding fails for good (the same failure however often it is tried) is answered on its own by
+ * {@link #isolate}, so that it cannot hold up its hall or its partition.
  */
 @Service
 public class SeatAllocation {
@@ -38,10 +42,11 @@ public class SeatAllocation {
     private final AllocationPolicy policy;
     private final TransactionTemplate transaction;
     private final Clock clock;
-    private final Map<Long, HallView> views = new ConcurrentHashMap<>();
+    private final HallViews views;
 
     SeatAllocation(HallLock lock, HallFence fence, SeatLedger ledger, Halls halls, AllocationPolicy policy,
-                   TransactionTemplate transaction, Clock clock) {
+                   TransactionTemplate transaction, Clock clock,
+                   @Value("${marquee.allocator.hall-views:256}") int hallViews) {
         this.lock = lock;
         this.fence = fence;
         this.ledger = ledger;
@@ -49,6 +54,7 @@ public class SeatAllocation {
         this.policy = policy;
         this.transaction = transaction;
         this.clock = clock;
+        this.views = new HallViews(hallViews);
     }
 
     /** @return one answer per request, in request order */
@@ -70,6 +76,30 @@ public class SeatAllocation {
         return requests.stream().map(r -> answers.get(r.orderId())).toList();
     }
 
+    /**
+     * Answers a request whose deciding failed for good: REJECTED with reason INTERNAL_ERROR and a detail naming the
+     * failure's type, no seats. It is recorded alone, under the hall's lock and behind its fence, with nothing but
+     * the allocation row (none of the seat writes that may have failed), so a redelivery gets the same answer. An
+     * answer recorded before wins.
+     */
+    public Allocation isolate(long hallId, SeatRequest request, Throwable failure) {
+        Allocation rejection = Allocation.rejected(request.orderId(), request.screeningId(), hallId, List.of(),
+                RejectionReason.INTERNAL_ERROR.name(), "the allocator could not decide this order ("
+                        + failure.getClass().getSimpleName() + "); it is logged for the operators", clock.instant());
+        return lock.runLocked(hallId, token -> {
+            Recorded recorded = transaction.execute(status -> {
+                long previous = fence.admit(token);
+                Allocation known = ledger.allocations(Set.of(request.orderId())).get(request.orderId());
+                if (known == null) {
+                    ledger.record(List.of(rejection));
+                }
+                return new Recorded(known == null ? rejection : known, previous);
+            });
+            views.advance(hallId, recorded.previous(), token.value());
+            return recorded.answer();
+        });
+    }
+
     /** Forgets every hall's view, e.g. when partitions move; the next batch of each hall reads it again. */
     public void forgetViews() {
         views.clear();
@@ -78,19 +108,18 @@ public class SeatAllocation {
     private List<Allocation> decideLocked(FencingToken token, HallLayout layout, List<SeatRequest> requests) {
         try {
             AllocationRound.Result result = transaction.execute(status -> decideAndWrite(token, layout, requests));
-            views.put(token.hallId(), new HallView(token.value(), result.claims()));
+            views.put(token.hallId(), token.value(), result.claims());
             return result.outcomes();
         } catch (RuntimeException e) {
-            views.remove(token.hallId());
+            views.forget(token.hallId());
             throw e;
         }
     }
 
     private AllocationRound.Result decideAndWrite(FencingToken token, HallLayout layout, List<SeatRequest> requests) {
         long previous = fence.admit(token);
-        HallView view = views.get(token.hallId());
-        Map<Long, Map<String, SeatClaim>> claims = view != null && view.token() == previous
-                ? new HashMap<>(view.claims()) : new HashMap<>();
+        Map<Long, Map<String, SeatClaim>> claims = new HashMap<>(
+                views.currentAt(token.hallId(), previous).orElse(Map.of()));
         requests.stream().map(SeatRequest::screeningId).distinct()
                 .forEach(screening -> claims.computeIfAbsent(screening, ledger::claims));
         Instant now = clock.instant();
@@ -105,7 +134,7 @@ public class SeatAllocation {
         return requests.stream().map(SeatRequest::orderId).collect(Collectors.toSet());
     }
 
-    /** A hall's claims by screening, as of the commit made with {@code token}. */
-    private record HallView(long token, Map<Long, Map<String, SeatClaim>> claims) {
+    /** An answer recorded alone, and the token that wrote the hall before. */
+    private record Recorded(Allocation answer, long previous) {
     }
 }

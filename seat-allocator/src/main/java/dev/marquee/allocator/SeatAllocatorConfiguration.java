@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
@@ -34,11 +35,12 @@ class SeatAllocatorConfiguration {
      * A failed batch (database, Redis or Kafka unavailable, hall busy) is retried with backoff until it succeeds:
      * deciding is idempotent, so a retry re-sends the recorded answers and never decides an order twice. A record
      * that cannot be decoded is not retried: it goes, with its original bytes, to {@code order-requests-dlt}
-     * (same partition), so nothing accepted is lost and the partition moves on.
+     * (same partition), so nothing accepted is lost and the partition moves on. So does, as the event it is, a
+     * request that failed for good and whose INTERNAL_ERROR rejection could not be recorded either.
      */
     @Bean
-    DefaultErrorHandler allocatorErrorHandler(ProducerFactory<?, ?> producers) {
-        return RetryingConsumers.withDeadLetters(producers,
+    DefaultErrorHandler allocatorErrorHandler(ProducerFactory<?, ?> producers, KafkaTemplate<?, ?> kafka) {
+        return RetryingConsumers.withDeadLetters(producers, kafka,
                 (record, e) -> new TopicPartition(record.topic() + DEAD_LETTERS, record.partition()));
     }
 

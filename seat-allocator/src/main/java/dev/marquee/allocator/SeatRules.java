@@ -92,12 +92,12 @@ public final class SeatRules {
         }
         List<String> unknown = requested.stream().filter(label -> layout.seat(label).isEmpty()).distinct().toList();
         if (!unknown.isEmpty()) {
-            return violation(INVALID_SEAT, "not in this hall: " + String.join(", ", unknown));
+            return violation(INVALID_SEAT, Detail.listing("not in this hall: ", unknown, ", "));
         }
         Set<String> seen = new HashSet<>();
         List<String> twice = requested.stream().filter(label -> !seen.add(label)).distinct().toList();
         return twice.isEmpty() ? Optional.empty()
-                : violation(INVALID_SEAT, "requested more than once: " + String.join(", ", twice));
+                : violation(INVALID_SEAT, Detail.listing("requested more than once: ", twice, ", "));
     }
 
     private static Optional<SeatViolation> loveSeatSplit(List<Seat> seats) {
@@ -122,8 +122,8 @@ public final class SeatRules {
     }
 
     private static Optional<SeatViolation> describe(String reason, Stream<String> problems) {
-        String detail = problems.collect(Collectors.joining("; "));
-        return detail.isEmpty() ? Optional.empty() : violation(reason, detail);
+        List<String> listed = problems.toList();
+        return listed.isEmpty() ? Optional.empty() : violation(reason, Detail.listing("", listed, "; "));
     }
 
     private static Optional<SeatViolation> violation(String reason, String detail) {

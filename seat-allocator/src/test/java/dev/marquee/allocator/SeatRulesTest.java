@@ -87,6 +87,31 @@ class SeatRulesTest {
         assertThat(orphan("X_X_OO_")).as("but a new one next to it does").hasValue("A4");
     }
 
+    /**
+     * The issue's crafted order: six seats of the premiere hall placed between single-seat holds strand twelve seats,
+     * more than the 255 characters the ledger keeps of a detail can name.
+     */
+    @Test
+    void aDetailNamingManySeatsStaysWithinWhatTheLedgerKeeps() {
+        HallLayout premiere = hall("""
+                A SSSSSSSSSSSSSSSSSSSS
+                B SSSSSSSSSSSSSSSSSSSS
+                """);
+        Set<String> singles = Set.of("A1", "A5", "A9", "A13", "A17", "B1", "B5", "B9");
+
+        Optional<SeatViolation> violation = rules.check(premiere, singles,
+                List.of("A3", "A7", "A11", "A15", "B3", "B7"), 0);
+
+        assertThat(violation).hasValueSatisfying(v -> {
+            assertThat(v.reason()).isEqualTo("ORPHAN_SEAT");
+            assertThat(v.detail()).hasSizeLessThanOrEqualTo(255)
+                    .startsWith("A2 would be left alone; A4 would be left alone; ")
+                    .matches(".*; … and \\d+ more");
+            int named = v.detail().split("; ").length - 1;
+            assertThat(v.detail()).endsWith("… and " + (12 - named) + " more");
+        });
+    }
+
     @Test
     void theFirstBrokenRuleIsTheOneReported() {
         assertThat(reason(rules.check(SCREEN_ONE, Set.of(), List.of("Z1", "Z2", "Z3", "Z4", "Z5", "Z6", "Z7"), 8)))

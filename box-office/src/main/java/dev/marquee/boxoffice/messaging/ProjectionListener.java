@@ -8,6 +8,7 @@ import java.util.Map;
 import dev.marquee.boxoffice.SaleEvent;
 import dev.marquee.boxoffice.persistence.LiveProjection;
 import dev.marquee.schemas.Topics;
+import dev.marquee.support.Failures;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -22,6 +23,11 @@ import org.springframework.stereotype.Component;
  * projection's database, written with the figures; on assignment the consumer seeks to them (or to the beginning
  * of a partition never consumed), so what Kafka's group has committed does not matter. A record that cannot be
  * decoded is logged and passed over; the rebuild and the replay pass it over alike.
+ * <p>
+ * A batch that fails transiently (the database away, a deadlock) is thrown, and retried until it passes. One that
+ * fails for good is applied again record by record, and the record that fails is set aside to box-office-dlt
+ * ({@link ProjectionDeadLetters}); the projection goes on with the rest at once, and a rebuild passes over the same
+ * records.
  */
 @Component
 class ProjectionListener extends AbstractConsumerSeekAware {
@@ -30,17 +36,55 @@ class ProjectionListener extends AbstractConsumerSeekAware {
     private static final Logger log = LoggerFactory.getLogger(ProjectionListener.class);
 
     private final LiveProjection projection;
+    private final ProjectionDeadLetters deadLetters;
 
-    ProjectionListener(LiveProjection projection) {
+    ProjectionListener(LiveProjection projection, ProjectionDeadLetters deadLetters) {
         this.projection = projection;
+        this.deadLetters = deadLetters;
     }
 
     @KafkaListener(id = ID, groupId = ID, topics = {Topics.ORDER_EVENTS, Topics.SEAT_EVENTS}, batch = "true")
     void on(List<ConsumerRecord<String, Object>> records) {
-        List<SaleEvent> events = new ArrayList<>(records.size());
-        Map<TopicPartition, Long> next = new HashMap<>();
+        try {
+            projection.apply(events(records), nextOffsets(records));
+        } catch (RuntimeException e) {
+            if (Failures.isTransient(e)) {
+                throw e;
+            }
+            log.warn("A batch of {} records failed for good ({}); applying them one at a time", records.size(),
+                    e.toString());
+            oneAtATime(records);
+        }
+    }
+
+    /**
+     * Applies each record on its own with its offset, passing over those the stored offsets already cover (applied
+     * before a transient failure made the batch come again); one that fails for good is set aside and the stored
+     * offset moves past it. A transient failure is thrown: the batch comes again.
+     */
+    private void oneAtATime(List<ConsumerRecord<String, Object>> records) {
+        Map<TopicPartition, Long> stored = projection.offsets();
         for (ConsumerRecord<String, Object> record : records) {
-            next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (record.offset() < stored.getOrDefault(partition, 0L)) {
+                continue;
+            }
+            Map<TopicPartition, Long> next = Map.of(partition, record.offset() + 1);
+            try {
+                projection.apply(events(List.of(record)), next);
+            } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    throw e;
+                }
+                deadLetters.setAside(record, e);
+                projection.apply(List.of(), next);
+            }
+        }
+    }
+
+    private static List<SaleEvent> events(List<ConsumerRecord<String, Object>> records) {
+        List<SaleEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, Object> record : records) {
             if (record.value() == null) {
                 undecodable(record);
                 continue;
@@ -50,7 +94,15 @@ class ProjectionListener extends AbstractConsumerSeekAware {
                 events.add(event);
             }
         }
-        projection.apply(events, next);
+        return events;
+    }
+
+    private static Map<TopicPartition, Long> nextOffsets(List<ConsumerRecord<String, Object>> records) {
+        Map<TopicPartition, Long> next = new HashMap<>();
+        for (ConsumerRecord<String, Object> record : records) {
+            next.merge(new TopicPartition(record.topic(), record.partition()), record.offset() + 1, Math::max);
+        }
+        return next;
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
@@ -32,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Rebuilds the projection from offset 0 while the live one keeps answering queries: pauses the live consumer,
  * reads both topics from their beginning up to exactly the offsets the live tables were written up to (or to the
- * topics' ends), folds them in memory into a fresh {@link BoxOfficeTally} (about 250 bytes per order), writes
+ * topics' ends), passing over the records the live projection set aside ({@link SetAsideRecords}), folds them in memory into a fresh {@link BoxOfficeTally} (about 250 bytes per order), writes
  * fresh tables in bulk ({@link FreshTables}), compares their cells with the live ones, swaps all three tables in
  * with one {@code RENAME TABLE} (if asked) and resumes the consumer, which goes on from the swapped-in offsets.
  * One rebuild at a time.
@@ -43,6 +44,7 @@ public final class BoxOfficeRebuild {
 
     private final JdbcTemplate jdbc;
     private final Replay replay;
+    private final ReplaySource source;
     private final ZoneId zone;
     private final LiveConsumer live;
     private final ReentrantLock running = new ReentrantLock();
@@ -50,6 +52,7 @@ public final class BoxOfficeRebuild {
     public BoxOfficeRebuild(DataSource dataSource, ReplaySource source, ZoneId zone, LiveConsumer live) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.replay = new Replay(source);
+        this.source = source;
         this.zone = zone;
         this.live = live;
     }
@@ -144,13 +147,16 @@ public final class BoxOfficeRebuild {
 
     /**
      * Every partition up to its offset, from offset 0 (or the first the log still holds); a partition without an
-     * offset (never consumed) has nothing to read.
+     * offset (never consumed) has nothing to read. The records the live projection set aside are passed over, as it
+     * passed them over.
      */
     private ReplayReport read(Map<TopicPartition, Long> upTo, RankingsSink sink) {
         Map<TopicPartition, OffsetRange> ranges = new HashMap<>();
         upTo.forEach((partition, to) -> ranges.put(partition, new OffsetRange(0, to)));
+        Set<SetAsideRecords.Origin> setAside = SetAsideRecords.read(source);
         try {
-            return replay.run(ranges, sink);
+            return replay.run(ranges, sink, record -> !setAside.isEmpty()
+                    && setAside.contains(SetAsideRecords.Origin.of(record)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,7 +40,7 @@ public final class Replay {
     public ReplayReport run(ReplayWindow window, ReplaySink sink) throws IOException {
         KafkaConsumer<String, byte[]> consumer = consumer();
         try {
-            return read(consumer, OffsetRanges.of(consumer, window), window::includes, sink);
+            return read(consumer, OffsetRanges.of(consumer, window), window::includes, record -> false, sink);
         } finally {
             close(consumer);
         }
@@ -47,9 +48,15 @@ public final class Replay {
 
     /** Replays exactly these offset ranges (the rebuild reads up to the live projection's offsets this way). */
     public ReplayReport run(Map<TopicPartition, OffsetRange> ranges, ReplaySink sink) throws IOException {
+        return run(ranges, sink, record -> false);
+    }
+
+    /** As {@link #run(Map, ReplaySink)}, passing over the records {@code passOver} names. */
+    public ReplayReport run(Map<TopicPartition, OffsetRange> ranges, ReplaySink sink,
+                            Predicate<ConsumerRecord<String, byte[]>> passOver) throws IOException {
         KafkaConsumer<String, byte[]> consumer = consumer();
         try {
-            return read(consumer, ranges, timestamp -> true, sink);
+            return read(consumer, ranges, timestamp -> true, passOver, sink);
         } finally {
             close(consumer);
         }
@@ -71,7 +78,8 @@ public final class Replay {
     }
 
     private ReplayReport read(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, OffsetRange> ranges,
-                              LongPredicate inTime, ReplaySink sink) throws IOException {
+                              LongPredicate inTime, Predicate<ConsumerRecord<String, byte[]>> passOver,
+                              ReplaySink sink) throws IOException {
         long start = System.nanoTime();
         List<TopicPartition> active = new ArrayList<>();
         ranges.forEach((partition, range) -> {
@@ -92,7 +100,7 @@ public final class Replay {
                         if (record.offset() >= end) {
                             break;
                         }
-                        if (inTime.test(record.timestamp())) {
+                        if (inTime.test(record.timestamp()) && !passOver.test(record)) {
                             events++;
                             handler.handle(record);
                         }

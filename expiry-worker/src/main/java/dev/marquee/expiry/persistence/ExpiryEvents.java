@@ -22,6 +22,11 @@ public class ExpiryEvents implements EventOutbox {
     private static final String COLUMNS = "event_id, type, order_id, screening_id, hall_id, seats, fencing_token,"
             + " previous_deadline, hold_deadline, occurred_at";
 
+    /** Unpublished, not set aside, and of a type this version sends. */
+    private static final String PENDING = " published_at IS NULL AND failed_at IS NULL"
+            + " AND type IN ('SeatsReleased', 'OrderExpired', 'HoldExtended')";
+    private static final int FAILURE_LENGTH = 255;
+
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
@@ -54,15 +59,15 @@ public class ExpiryEvents implements EventOutbox {
         if (eventIds.isEmpty()) {
             return List.of();
         }
-        return named.query("SELECT " + COLUMNS + " FROM expiry_event WHERE event_id IN (:ids)"
-                        + " AND published_at IS NULL FOR UPDATE SKIP LOCKED", Map.of("ids", eventIds), ExpiryEvents::event)
+        return named.query("SELECT " + COLUMNS + " FROM expiry_event WHERE event_id IN (:ids) AND" + PENDING
+                        + " FOR UPDATE SKIP LOCKED", Map.of("ids", eventIds), ExpiryEvents::event)
                 .stream().sorted(Comparator.comparing(ExpiryEvent::occurredAt)).toList();
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public List<ExpiryEvent> lockUnpublished(int limit) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM expiry_event WHERE published_at IS NULL"
+        return jdbc.query("SELECT " + COLUMNS + " FROM expiry_event WHERE" + PENDING
                 + " ORDER BY occurred_at LIMIT ? FOR UPDATE SKIP LOCKED", ExpiryEvents::event, limit);
     }
 
@@ -71,6 +76,14 @@ public class ExpiryEvents implements EventOutbox {
     public void markPublished(Collection<String> eventIds, Instant at) {
         named.update("UPDATE expiry_event SET published_at = :at WHERE event_id IN (:ids)",
                 Map.of("at", timestamp(at), "ids", eventIds));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markFailed(String eventId, String cause, Instant at) {
+        String failure = cause.length() <= FAILURE_LENGTH ? cause : cause.substring(0, FAILURE_LENGTH - 1) + "…";
+        jdbc.update("UPDATE expiry_event SET failed_at = ?, failure = ? WHERE event_id = ?", timestamp(at), failure,
+                eventId);
     }
 
     @Override

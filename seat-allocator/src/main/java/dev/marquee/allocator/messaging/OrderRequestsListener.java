@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,18 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Component;
 
 /**
  * Takes whatever order requests the poll returned, hall by hall, and answers each with SeatsHeld or
  * SeatsRejected. The batch's offsets are committed only after every answer was acknowledged by Kafka.
+ * <p>
+ * A hall's batch that fails transiently (database, Redis or Kafka away, a deadlock, the hall busy) is thrown to the
+ * error handler, which retries the poll until it passes. One that fails for good is decided again one request at a
+ * time, so that only the request that fails is set aside: it is answered REJECTED / INTERNAL_ERROR
+ * ({@link SeatAllocation#isolate}), and the rest of the hall, the poll and the partition go on at once. A request
+ * whose rejection cannot even be recorded goes to the dead-letter topic with its cause.
  */
 @Component
 class OrderRequestsListener implements ConsumerSeekAware {
@@ -37,6 +45,7 @@ class OrderRequestsListener implements ConsumerSeekAware {
     private static final Logger log = LoggerFactory.getLogger(OrderRequestsListener.class);
 
     private final SeatAllocation allocation;
+    private final HallDecisions halls;
     private final SeatOutcomePublisher publisher;
     private final Map<Allocation.Outcome, Counter> decisions = new EnumMap<>(Allocation.Outcome.class);
     private final DistributionSummary batchSize;
@@ -44,7 +53,7 @@ class OrderRequestsListener implements ConsumerSeekAware {
 
     /**
      * Metrics: {@code marquee.allocator.batch.size} (requests per poll), {@code marquee.allocator.decisions
-     * {outcome=HELD|REJECTED}}, and {@code marquee.allocator.decision.latency}, from the order's acceptance at the
+     * {outcome=HELD|REJECTED}}, {@code marquee.allocator.isolated} (requests a permanent failure set apart), and {@code marquee.allocator.decision.latency}, from the order's acceptance at the
      * edge to its answer acknowledged by Kafka (relay, queue and decision together).
      */
     OrderRequestsListener(SeatAllocation allocation, SeatOutcomePublisher publisher, MeterRegistry meters) {
@@ -59,33 +68,50 @@ class OrderRequestsListener implements ConsumerSeekAware {
         this.latency = Timer.builder("marquee.allocator.decision.latency")
                 .description("order accepted at the edge to its answer in Kafka").publishPercentileHistogram()
                 .register(meters);
+        this.halls = new HallDecisions(allocation, Counter.builder("marquee.allocator.isolated")
+                .description("order requests whose deciding failed for good, answered INTERNAL_ERROR or set aside")
+                .register(meters));
     }
 
     /**
-     * Decides the records up to the first one that cannot be decoded; that one is then named to the error
-     * handler, which commits what was decided, sends the record to the dead-letter topic and redelivers the rest.
+     * Decides the records up to the first one that cannot be decoded; that one (or the first whose rejection could
+     * not be recorded) is then named to the error handler, which commits what was decided, sends the record to the
+     * dead-letter topic and redelivers the rest, whose recorded answers are sent again.
      */
     @KafkaListener(id = "seat-allocator", topics = Topics.ORDER_REQUESTS, groupId = "seat-allocator", batch = "true")
     void on(List<ConsumerRecord<String, Object>> records) {
         Map<Long, List<SeatRequest>> byHall = new LinkedHashMap<>();
+        Map<String, Integer> positions = new HashMap<>();
         int undecodable = -1;
         for (int i = 0; i < records.size() && undecodable < 0; i++) {
             if (records.get(i).value() instanceof OrderRequested event) {
                 byHall.computeIfAbsent(event.getHallId(), hall -> new ArrayList<>()).add(request(event));
+                positions.putIfAbsent(event.getOrderId(), i);
             } else {
                 undecodable = i;
             }
         }
         List<Allocation> answers = new ArrayList<>();
-        byHall.forEach((hall, requests) -> answers.addAll(allocation.allocate(hall, requests)));
+        Map<Integer, RuntimeException> setAside = new HashMap<>();
+        byHall.forEach((hall, requests) -> answers.addAll(halls.decide(hall, requests,
+                (request, failure) -> setAside.put(positions.get(request.orderId()), failure))));
         publisher.publish(answers);
-        measure(records.subList(0, undecodable < 0 ? records.size() : undecodable), answers);
-        if (undecodable >= 0) {
+        int firstFailed = setAside.keySet().stream().mapToInt(Integer::intValue).min().orElse(-1);
+        if (undecodable >= 0 && (firstFailed < 0 || undecodable < firstFailed)) {
+            firstFailed = undecodable;
+        }
+        measure(records.subList(0, firstFailed < 0 ? records.size() : firstFailed), answers);
+        if (firstFailed == undecodable && undecodable >= 0) {
             ConsumerRecord<String, Object> record = records.get(undecodable);
             log.error("order request {}-{}@{} cannot be decoded; it goes to the dead-letter topic", record.topic(),
                     record.partition(), record.offset());
             throw new BatchListenerFailedException("undecodable order request",
                     new DeserializationException("undecodable order request", null, false, null), undecodable);
+        }
+        if (firstFailed >= 0) {
+            RuntimeException cause = setAside.get(firstFailed);
+            throw new BatchListenerFailedException("order request could not be answered: "
+                    + NestedExceptionUtils.getMostSpecificCause(cause), cause, firstFailed);
         }
     }
 
