@@ -223,6 +223,7 @@ final class StatusCommand implements Callable<Integer> {
         groups.put("order-api", List.of("seat-events", "order-events"));
         groups.put("payment-listener", List.of("payment-callbacks"));
         groups.put("payment-refunds", List.of("order-events"));
+        groups.put("payment-orders", List.of("order-requests"));
         groups.put("box-office", List.of("order-events", "seat-events"));
         return groups;
     }
