@@ -23,13 +23,14 @@ record ChaosReport(int accepted, long refused, long failed, List<FaultFigures> f
     void print(PrintStream out) throws Exception {
         out.printf("%nchaos: %d orders accepted, %d refused (4xx), %d failed (5xx or no answer) at the edge%n",
                 accepted, refused, failed);
-        out.printf("%-36s %9s %10s %10s %12s %11s %10s%n", "fault", "injected", "recovery", "all halls",
+        out.printf("%-36s %9s %10s %10s %12s %11s %10s%n", "fault", "lasted", "recovery", "all halls",
                 "p99 before", "p99 after", "undecided");
         for (FaultFigures f : faults) {
             out.printf("%-36s %7.1f s %8.1f s %8.1f s %9d ms %8d ms %10d%n", f.fault(), f.actionSeconds(),
                     f.recoverySeconds(), f.allHallsSeconds(), f.p99BeforeMs(), f.p99AfterMs(), f.undecidedAfter());
         }
-        out.printf("(recovery: fault to the first decision of an order placed after it; all halls: until each hall under"
+        out.printf("(lasted: from the fault hitting to its injection's end, e.g. a server's restart; recovery: from the"
+                + " fault hitting to the first decision of an order placed after that; all halls: until each hall under"
                 + " load had one; p99: decision latency of orders placed in the window before / after the fault)%n");
         out.printf("books: sold %d + held %d + free %d seats; oversold %d, lost orders %d, inconsistent orders %d,"
                         + " capacity mismatches %d%n", books.sold(), books.held(), books.free(), books.oversold(),

@@ -96,33 +96,39 @@ final class ChaosRun {
 
     private List<Fault> faults(DecisionClock clock) {
         return List.of(
-                new Fault("seat-allocator kill -9", () -> restart(busyAllocator(clock))),
-                new Fault("payment-listener kill -9", () -> restart(fleet.instance("payment-listener-1"))),
-                new Fault("expiry-worker kill -9", () -> restart(fleet.instance("expiry-worker-1"))),
-                new Fault("order-api kill -9 (relay leader)", () -> restart(relayLeader())),
-                new Fault("seat-allocator SIGSTOP " + (plan.lease().toSeconds() + 3) + " s", () -> {
+                new Fault("seat-allocator kill -9", hit -> restart(busyAllocator(clock), hit)),
+                new Fault("payment-listener kill -9", hit -> restart(fleet.instance("payment-listener-1"), hit)),
+                new Fault("expiry-worker kill -9", hit -> restart(fleet.instance("expiry-worker-1"), hit)),
+                new Fault("order-api kill -9 (relay leader)", hit -> restart(relayLeader(), hit)),
+                new Fault("seat-allocator SIGSTOP " + (plan.lease().toSeconds() + 3) + " s", hit -> {
                     ServiceProcess allocator = busyAllocator(clock);
                     allocator.pause();
+                    hit.run();
                     Thread.sleep(plan.lease().plusSeconds(3));
                     allocator.resume();
                     return allocator;
                 }),
-                new Fault("Redis restart", () -> {
+                new Fault("Redis restart", hit -> {
+                    hit.run();
                     stack.restartRedis();
                     return null;
                 }),
-                new Fault("Kafka restart", () -> {
+                new Fault("Kafka restart", hit -> {
+                    hit.run();
                     stack.restartKafka();
                     return null;
                 }),
-                new Fault("MariaDB restart", () -> {
+                new Fault("MariaDB restart", hit -> {
+                    hit.run();
                     stack.restartMariaDb();
                     return null;
                 }));
     }
 
-    private static ServiceProcess restart(ServiceProcess process) throws InterruptedException {
+    private ServiceProcess restart(ServiceProcess process, Runnable hit) throws InterruptedException {
+        out.printf("bench:   %s (pid %d)%n", process.instance(), process.pid());
         process.kill();
+        hit.run();
         process.start();
         return process;
     }
@@ -132,7 +138,10 @@ final class ChaosRun {
         Integer partition = clock.partitionOfHall(FLASH_HALL);
         String owner = partition == null ? "" : groups.ownerOf("seat-allocator",
                 new TopicPartition(Topics.ORDER_REQUESTS, partition)).orElse("");
-        return fleet.instance(owner.startsWith("seat-allocator-2") ? "seat-allocator-2" : "seat-allocator-1");
+        ServiceProcess allocator = fleet.instance(owner.startsWith("seat-allocator-2") ? "seat-allocator-2" : "seat-allocator-1");
+        out.printf("bench:   hall %d's requests go to partition %s, consumed by %s%n", FLASH_HALL, partition,
+                owner.isEmpty() ? "(unknown)" : owner);
+        return allocator;
     }
 
     /** The order-api instance relaying the outbox (its gauge says 1): killing it hands the relay over. */
@@ -156,8 +165,9 @@ final class ChaosRun {
     /** Injects the fault, waits until every loaded hall decides again and the victim is ready, then lets it settle. */
     private long[] inject(Fault fault, ChaosLoad load, DecisionClock clock) throws Exception {
         out.printf("bench: fault: %s%n", fault.name());
-        long start = System.nanoTime();
-        ServiceProcess victim = fault.injection().inject();
+        long[] hit = {System.nanoTime()};
+        ServiceProcess victim = fault.injection().inject(() -> hit[0] = System.nanoTime());
+        long start = hit[0];
         long injected = System.nanoTime();
         long deadline = start + plan.faultTimeout().toNanos();
         FaultFigures now;
@@ -165,7 +175,7 @@ final class ChaosRun {
             Thread.sleep(500);
             now = FaultFigures.of(fault.name(), start, injected, Long.MAX_VALUE, load.placed(), clock.decidedNanos());
         } while ((now.allHallsSeconds() < 0 || victim != null && !victim.ready()) && System.nanoTime() < deadline);
-        out.printf("bench:   injected in %.1f s; decisions again after %.1f s (every hall: %.1f s)%s%n",
+        out.printf("bench:   in effect for %.1f s; decisions again after %.1f s (every hall: %.1f s)%s%n",
                 now.actionSeconds(), now.recoverySeconds(), now.allHallsSeconds(),
                 victim != null && !victim.ready() ? "; " + victim.instance() + " NOT ready" : "");
         Thread.sleep(plan.window());

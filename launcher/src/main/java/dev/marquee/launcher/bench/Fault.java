@@ -5,7 +5,11 @@ record Fault(String name, Injection injection) {
 
     @FunctionalInterface
     interface Injection {
-        /** @return the process to wait for until it is ready again, or null */
-        ServiceProcess inject() throws Exception;
+        /**
+         * @param inEffect to be called the moment the fault hits (the process is dead or stopped, the server is
+         *                 going down): recovery and the orders "placed after" count from there
+         * @return the process to wait for until it is ready again, or null
+         */
+        ServiceProcess inject(Runnable inEffect) throws Exception;
     }
 }
