@@ -3,12 +3,17 @@ package dev.marquee.launcher.bench;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.marquee.launcher.bench.FaultFigures.Placed;
 
@@ -18,6 +23,8 @@ import dev.marquee.launcher.bench.FaultFigures.Placed;
  * seats it will pay for (handed to {@code payers} once accepted). Runs until stopped.
  */
 final class ChaosLoad {
+
+    private static final Pattern PROBLEM_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([^\"]*)\"");
 
     private final EdgeBalancer edge;
     private final List<String> flash;
@@ -30,6 +37,7 @@ final class ChaosLoad {
     private final Queue<Placed> placed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
+    private final Map<String, Long> refusals = new ConcurrentHashMap<>();
     private final AtomicLong failed = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopped;
@@ -83,6 +91,8 @@ final class ChaosLoad {
                 }
             } else if (status >= 400 && status < 500) {
                 refused.incrementAndGet();
+                Matcher code = PROBLEM_CODE.matcher(answer.response().body());
+                refusals.merge(status + (code.find() ? " " + code.group(1) : ""), 1L, Long::sum);
             } else {
                 failed.incrementAndGet();
             }
@@ -107,6 +117,11 @@ final class ChaosLoad {
 
     long refused() {
         return refused.get();
+    }
+
+    /** Refusals per HTTP status and problem code. */
+    Map<String, Long> refusals() {
+        return new TreeMap<>(refusals);
     }
 
     long failed() {

@@ -75,8 +75,8 @@ final class ChaosRun {
                 times.add(inject(fault, load, clock));
             }
             load.stop();
-            out.printf("bench: load stopped: %d orders accepted, %d refused, %d failed at the edge; %d paid, %d left unpaid%n",
-                    load.placed().size(), load.refused(), load.failed(), payments.paid(), payments.unpaid());
+            out.printf("bench: load stopped: %d orders accepted, %d refused %s, %d failed at the edge; %d paid, %d left unpaid%n",
+                    load.placed().size(), load.refused(), load.refusals(), load.failed(), payments.paid(), payments.unpaid());
             for (int i = 0; i < faults.size(); i++) {
                 long start = times.get(i)[0];
                 long window = Math.min(plan.window().toNanos(),
