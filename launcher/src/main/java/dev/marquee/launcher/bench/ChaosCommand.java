@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
                 "Prints per fault the recovery (from the fault to the first decision of an order placed after it, and",
                 "until every hall had one) and the decision-latency p99 before and after; then checks: nothing",
                 "oversold, no accepted order lost, nobody charged twice, every order terminal or consistent with its",
-                "seats, sold + held + free = capacity, no consumer partition stalled. About 5 minutes.",
+                "seats, sold + held + free = capacity, no consumer partition stalled. 6 to 10 minutes on two cores:",
+                "one to three of them starting the six service JVMs, one waiting out the consumer-group session",
+                "timeout after the allocator's kill -9.",
                 "Service logs: DATA-DIR/logs. Exit code 0 if every invariant held, else 1."})
 final class ChaosCommand implements Callable<Integer> {
 
@@ -63,12 +65,12 @@ final class ChaosCommand implements Callable<Integer> {
             description = "Hall-lock lease of the services; the SIGSTOP lasts this + 3 s. Default: 10s")
     Duration lease = Duration.ofSeconds(10);
 
-    @Option(names = "--baseline", converter = DurationConverter.class, description = "Load before the first fault. Default: 20s")
-    Duration baseline = Duration.ofSeconds(20);
+    @Option(names = "--baseline", converter = DurationConverter.class, description = "Load before the first fault. Default: 15s")
+    Duration baseline = Duration.ofSeconds(15);
 
     @Option(names = "--window", converter = DurationConverter.class,
-            description = "Load after each recovery before the next fault; also the latency windows. Default: 15s")
-    Duration window = Duration.ofSeconds(15);
+            description = "Load after each recovery before the next fault; also the latency windows. Default: 10s")
+    Duration window = Duration.ofSeconds(10);
 
     @Option(names = "--fault-timeout", converter = DurationConverter.class,
             description = "Longest wait for a fault's recovery before going on. Default: 120s")
