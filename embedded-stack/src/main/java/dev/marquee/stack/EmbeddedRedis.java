@@ -41,7 +41,7 @@ final class EmbeddedRedis implements AutoCloseable {
                         .executableProvider(ExecutableProvider.newJarResourceProvider(binaryDir.toFile()))
                         .port(port)
                         .bind("127.0.0.1")
-                        .setting("dir " + binaryDir.toAbsolutePath())
+                        .setting("dir \"" + binaryDir.toAbsolutePath() + "\"")
                         .setting("save \"\"")
                         .setting("appendonly yes")
                         .setting("appendfsync everysec")
