@@ -1,10 +1,6 @@
 package dev.marquee.launcher.bench;
 
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,13 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import dev.marquee.gateway.simulator.GatewaySimulator;
-import dev.marquee.launcher.bench.FaultFigures.Placed;
-import dev.marquee.schemas.Topics;
 import dev.marquee.stack.EmbeddedStack;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * One chaos run: a flash sale and payments flow through the services while the faults are injected one after the
@@ -31,7 +23,6 @@ final class ChaosRun {
     static final long FLASH_SCREENING = 1;
     static final long FLASH_HALL = 1;
     static final long PAYING_HALL = 2;
-    private static final Pattern LEADER = Pattern.compile("(?m)^marquee_outbox_relay_leader(\\{[^}]*})? 1\\.0");
     private static final List<String> GROUPS = List.of("seat-allocator", "order-api", "payment-listener");
 
     private final ChaosPlan plan;
@@ -70,7 +61,7 @@ final class ChaosRun {
                     plan.rate(), FLASH_SCREENING, plan.baseline().toSeconds());
             Thread.sleep(plan.baseline());
             List<long[]> times = new ArrayList<>();
-            List<Fault> faults = faults(clock);
+            List<Fault> faults = new FaultSchedule(plan, stack, fleet, groups, out).faults(clock);
             for (Fault fault : faults) {
                 times.add(inject(fault, load, clock));
             }
@@ -92,74 +83,6 @@ final class ChaosRun {
         PaymentsReport.Invariants money = new PaymentLedger(stack).invariants(gateway, began, api);
         long stalled = stalledPartitions();
         return new ChaosReport(load.placed().size(), load.refused(), load.failed(), figures, books, money, stalled);
-    }
-
-    private List<Fault> faults(DecisionClock clock) {
-        return List.of(
-                new Fault("seat-allocator kill -9", hit -> restart(busyAllocator(clock), hit)),
-                new Fault("payment-listener kill -9", hit -> restart(fleet.instance("payment-listener-1"), hit)),
-                new Fault("expiry-worker kill -9", hit -> restart(fleet.instance("expiry-worker-1"), hit)),
-                new Fault("order-api kill -9 (relay leader)", hit -> restart(relayLeader(), hit)),
-                new Fault("seat-allocator SIGSTOP " + (plan.lease().toSeconds() + 3) + " s", hit -> {
-                    ServiceProcess allocator = busyAllocator(clock);
-                    allocator.pause();
-                    hit.run();
-                    Thread.sleep(plan.lease().plusSeconds(3));
-                    allocator.resume();
-                    return allocator;
-                }),
-                new Fault("Redis restart", hit -> {
-                    hit.run();
-                    stack.restartRedis();
-                    return null;
-                }),
-                new Fault("Kafka restart", hit -> {
-                    hit.run();
-                    stack.restartKafka();
-                    return null;
-                }),
-                new Fault("MariaDB restart", hit -> {
-                    hit.run();
-                    stack.restartMariaDb();
-                    return null;
-                }));
-    }
-
-    private ServiceProcess restart(ServiceProcess process, Runnable hit) throws InterruptedException {
-        out.printf("bench:   %s (pid %d)%n", process.instance(), process.pid());
-        process.kill();
-        hit.run();
-        process.start();
-        return process;
-    }
-
-    /** The allocator that owns the flash sale's hall: killing it stalls the sale until someone takes over. */
-    private ServiceProcess busyAllocator(DecisionClock clock) throws Exception {
-        Integer partition = clock.partitionOfHall(FLASH_HALL);
-        String owner = partition == null ? "" : groups.ownerOf("seat-allocator",
-                new TopicPartition(Topics.ORDER_REQUESTS, partition)).orElse("");
-        ServiceProcess allocator = fleet.instance(owner.startsWith("seat-allocator-2") ? "seat-allocator-2" : "seat-allocator-1");
-        out.printf("bench:   hall %d's requests go to partition %s, consumed by %s%n", FLASH_HALL, partition,
-                owner.isEmpty() ? "(unknown)" : owner);
-        return allocator;
-    }
-
-    /** The order-api instance relaying the outbox (its gauge says 1): killing it hands the relay over. */
-    private ServiceProcess relayLeader() {
-        HttpClient http = HttpClient.newHttpClient();
-        for (String name : List.of("order-api-1", "order-api-2")) {
-            ServiceProcess instance = fleet.instance(name);
-            try {
-                String metrics = http.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/actuator/prometheus"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
-                if (LEADER.matcher(metrics).find()) {
-                    return instance;
-                }
-            } catch (Exception e) {
-                // not answering: not the one to pick
-            }
-        }
-        return fleet.instance("order-api-1");
     }
 
     /** Injects the fault, waits until every loaded hall decides again and the victim is ready, then lets it settle. */
