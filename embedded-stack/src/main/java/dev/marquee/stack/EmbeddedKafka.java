@@ -18,10 +18,12 @@ import org.apache.kafka.common.utils.Time;
 /** A single-node Kafka broker and controller (KRaft) in this JVM. */
 final class EmbeddedKafka implements AutoCloseable {
 
-    private final KafkaRaftServer server;
+    private final Properties props;
     private final String bootstrapServers;
+    private volatile KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, String bootstrapServers) {
+    private EmbeddedKafka(Properties props, KafkaRaftServer server, String bootstrapServers) {
+        this.props = props;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
     }
@@ -29,9 +31,22 @@ final class EmbeddedKafka implements AutoCloseable {
     static EmbeddedKafka start(Path logDir, int port, int controllerPort, int defaultPartitions) {
         Properties props = brokerProperties(logDir, port, controllerPort, defaultPartitions);
         format(logDir, props);
+        return new EmbeddedKafka(props, startServer(props), "127.0.0.1:" + port);
+    }
+
+    private static KafkaRaftServer startServer(Properties props) {
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        return new EmbeddedKafka(server, "127.0.0.1:" + port);
+        return server;
+    }
+
+    /**
+     * Shuts the broker down (controlled: leadership handed over, logs flushed) and starts it again on the same
+     * ports and log directory, as an operator's restart does. Clients see their connections drop and reconnect.
+     */
+    synchronized void restart() {
+        close();
+        server = startServer(props);
     }
 
     String bootstrapServers() {

@@ -92,6 +92,16 @@ final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** Stops mariadbd (a clean shutdown) and starts it again on the same port and data, as an operator's restart does. */
+    void restart() {
+        close();
+        try {
+            db.start();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("MariaDB did not restart on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -12,7 +12,11 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
-/** Redis (embedded-redis' bundled 6.2 binary) on loopback, without persistence: locks and caches only. */
+/**
+ * Redis (embedded-redis' bundled 6.2 binary) on loopback. Append-only persistence in its data directory, as
+ * production's compose runs it: the per-hall fencing-token counters behind the hall locks must never go backwards
+ * across a restart of Redis, or every newer token would be refused by the fence (see {@link #restart()}).
+ */
 final class EmbeddedRedis implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
@@ -37,8 +41,10 @@ final class EmbeddedRedis implements AutoCloseable {
                         .executableProvider(ExecutableProvider.newJarResourceProvider(binaryDir.toFile()))
                         .port(port)
                         .bind("127.0.0.1")
+                        .setting("dir \"" + binaryDir.toAbsolutePath() + "\"")
                         .setting("save \"\"")
-                        .setting("appendonly no")
+                        .setting("appendonly yes")
+                        .setting("appendfsync everysec")
                         .setting("maxmemory 256mb")
                         .onShutdownForceStop(false)
                         .build();
@@ -60,6 +66,26 @@ final class EmbeddedRedis implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting Redis", e);
         }
+    }
+
+    /**
+     * Stops Redis (SIGTERM: it writes out its append-only file) and starts it again on the same port and data,
+     * as an operator's restart does. Clients see their connections drop and reconnect.
+     */
+    void restart() {
+        close();
+        IOException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try {
+                server.start();
+                return;
+            } catch (IOException e) {
+                last = e;
+                log.warn("Redis did not restart (attempt {} of 3): {}", attempt, e.toString());
+                sleep(Duration.ofMillis(200L * attempt));
+            }
+        }
+        throw new UncheckedIOException("Redis did not restart", last);
     }
 
     @Override

@@ -165,6 +165,26 @@ public final class EmbeddedStack implements AutoCloseable {
         return startup;
     }
 
+    /** Stops Redis and starts it again on the same port and data (its append-only file), as an operator would. */
+    public void restartRedis() {
+        part(EmbeddedRedis.class).restart();
+    }
+
+    /** Shuts the Kafka broker down and starts it again on the same ports and logs, as an operator would. */
+    public void restartKafka() {
+        part(EmbeddedKafka.class).restart();
+    }
+
+    /** Stops MariaDB and starts it again on the same port and data, as an operator would. */
+    public void restartMariaDb() {
+        part(EmbeddedMariaDb.class).restart();
+    }
+
+    private synchronized <T> T part(Class<T> type) {
+        return running.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("the stack has no running " + type.getSimpleName()));
+    }
+
     /** Has {@code user} (the services) closed before the stack itself, when the stack closes. */
     public synchronized void closeFirst(AutoCloseable user) {
         running.push(user);

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
                 "The stack has its own data directory and free ports, so a running ./marquee run",
                 "is not disturbed. Prints progress, then the figures and, as the last line, one",
                 "line of JSON. Exit code 0 when every invariant held, 1 if not."},
-        subcommands = {FlashSaleCommand.class, PaymentsCommand.class, ExpiryCommand.class, ReplayBenchCommand.class})
+        subcommands = {FlashSaleCommand.class, PaymentsCommand.class, ExpiryCommand.class, ReplayBenchCommand.class,
+                ChaosCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec

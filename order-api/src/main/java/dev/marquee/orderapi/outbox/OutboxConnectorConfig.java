@@ -29,6 +29,9 @@ final class OutboxConnectorConfig {
         p.setProperty("tombstones.on.delete", "false");
         p.setProperty("binary.handling.mode", "bytes");
         p.setProperty("poll.interval.ms", Long.toString(relay.pollInterval().toMillis()));
+        // the binlog client notices a lost connection (the database restarted) and reconnects on this beat: by
+        // default once a minute, a minute in which every order taken waits in the outbox
+        p.setProperty("connect.keep.alive.interval.ms", "2000");
         p.setProperty("max.batch.size", "2048");
         p.setProperty("bootstrap.servers", bootstrapServers);
         p.setProperty("offset.storage", "org.apache.kafka.connect.storage.KafkaOffsetBackingStore");
