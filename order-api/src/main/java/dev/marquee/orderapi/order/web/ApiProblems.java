@@ -14,6 +14,8 @@ import dev.marquee.support.CodedProblems;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +23,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -87,12 +90,17 @@ class ApiProblems extends CodedProblems {
         return problem(HttpStatus.CONFLICT, "order-state-conflict", e.getMessage());
     }
 
-    /** A deadlock or lock timeout: nothing was written; the same request (and Idempotency-Key) may be retried. */
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> transientFailure(TransientDataAccessException e) {
+    /**
+     * A deadlock, a lock timeout, or the database away (restarting, no connection to be had): nothing was written;
+     * the same request (and Idempotency-Key) may be retried.
+     */
+    @ExceptionHandler({TransientDataAccessException.class, RecoverableDataAccessException.class,
+            DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    ResponseEntity<ProblemDetail> transientFailure(Exception e) {
+        log.warn("answered 503 try-again: {}", e.toString());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "try-again",
-                        "The order could not be saved this time; nothing was written. Retry it."));
+                        "The database could not take the request this time; nothing was written. Retry it."));
     }
 
     @ExceptionHandler

@@ -73,4 +73,21 @@ class CancellationProblemsTest {
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(jsonPath("$.code").value("locks-unavailable"));
     }
+
+    /** The database restarting: the order or cancellation could not be written; a 503 to retry, never a bare 500. */
+    @Test
+    void aDatabaseAwayIsA503ToRetry() throws Exception {
+        when(cancellation.cancel("o-1")).thenThrow(new org.springframework.transaction.CannotCreateTransactionException(
+                "Could not open JPA EntityManager for transaction"));
+        mvc.perform(post("/api/orders/o-1/cancel"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(jsonPath("$.code").value("try-again"));
+
+        when(cancellation.cancel("o-2")).thenThrow(new org.springframework.dao.DataAccessResourceFailureException(
+                "Connection refused"));
+        mvc.perform(post("/api/orders/o-2/cancel"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(jsonPath("$.code").value("try-again"));
+    }
 }
