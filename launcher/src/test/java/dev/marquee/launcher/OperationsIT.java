@@ -132,7 +132,8 @@ class OperationsIT {
         status.report().path("services").properties().forEach(s -> assertThat(s.getValue().asText()).isEqualTo("UP"));
         assertThat(status.report().path("services").size()).isEqualTo(5);
         assertThat(status.report().path("lag").properties()).extracting(Map.Entry::getKey)
-                .containsExactly("seat-allocator", "order-api", "payment-listener", "payment-refunds", "box-office");
+                .containsExactly("seat-allocator", "order-api", "payment-listener", "payment-refunds", "payment-orders",
+                        "box-office");
 
         List<String> withGhost = new ArrayList<>(args);
         withGhost.addAll(List.of("--service", "ghost=http://127.0.0.1:" + TcpProxy.freePort()));

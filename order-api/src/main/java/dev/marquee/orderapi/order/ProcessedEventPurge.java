@@ -1,9 +1,9 @@
 package dev.marquee.orderapi.order;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.marquee.orderapi.persistence.RetentionPurge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,39 +23,22 @@ class ProcessedEventPurge {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedEventPurge.class);
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private final Duration retention;
-    private final int batch;
+    private final RetentionPurge purge;
 
     ProcessedEventPurge(JdbcClient jdbc, Clock clock,
                         @Value("${marquee.processed-events.retention:7d}") Duration retention,
                         @Value("${marquee.processed-events.purge-batch:5000}") int batch) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.retention = retention;
-        this.batch = batch;
+        this.purge = new RetentionPurge(jdbc, clock, "processed_event", "processed_at", retention, batch);
     }
 
-    /**
-     * Each batch is its own short statement, so the purge never holds many locks against the listeners.
-     *
-     * @return how many rows were deleted
-     */
+    /** @return how many rows were deleted */
     @Scheduled(fixedDelayString = "${marquee.processed-events.purge-interval:10m}",
             initialDelayString = "${marquee.processed-events.purge-interval:10m}")
     long purge() {
-        Timestamp before = Timestamp.from(clock.instant().minus(retention));
-        long purged = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql("DELETE FROM processed_event WHERE processed_at < ? ORDER BY processed_at LIMIT "
-                    + batch).param(before).update();
-            purged += deleted;
-        } while (deleted == batch);
-        if (purged > 0) {
-            log.info("Purged {} processed-event ids recorded before {}", purged, before.toInstant());
+        RetentionPurge.Purged purged = purge.purge();
+        if (purged.rows() > 0) {
+            log.info("Purged {} processed-event ids recorded before {}", purged.rows(), purged.before());
         }
-        return purged;
+        return purged.rows();
     }
 }

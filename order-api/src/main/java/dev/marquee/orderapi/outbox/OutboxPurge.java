@@ -1,9 +1,9 @@
 package dev.marquee.orderapi.outbox;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.marquee.orderapi.persistence.RetentionPurge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,31 +21,19 @@ import org.springframework.stereotype.Component;
 class OutboxPurge {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPurge.class);
-    private static final int BATCH = 5_000;
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private final Duration retention;
+    private final RetentionPurge purge;
 
     OutboxPurge(JdbcClient jdbc, Clock clock, @Value("${marquee.outbox.retention:7d}") Duration retention) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.retention = retention;
+        this.purge = new RetentionPurge(jdbc, clock, "outbox", "created_at", retention, 5_000);
     }
 
-    /** Each batch is its own short statement, so the purge never holds many locks against order placement. */
     @Scheduled(fixedDelayString = "${marquee.outbox.purge-interval:10m}",
             initialDelayString = "${marquee.outbox.purge-interval:10m}")
     void purge() {
-        Timestamp before = Timestamp.from(clock.instant().minus(retention));
-        long purged = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql("DELETE FROM outbox WHERE created_at < ? LIMIT " + BATCH).param(before).update();
-            purged += deleted;
-        } while (deleted == BATCH);
-        if (purged > 0) {
-            log.info("Purged {} outbox rows written before {}", purged, before.toInstant());
+        RetentionPurge.Purged purged = purge.purge();
+        if (purged.rows() > 0) {
+            log.info("Purged {} outbox rows written before {}", purged.rows(), purged.before());
         }
     }
 }

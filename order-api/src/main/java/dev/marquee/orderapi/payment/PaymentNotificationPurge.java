@@ -1,9 +1,9 @@
 package dev.marquee.orderapi.payment;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.marquee.orderapi.persistence.RetentionPurge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,32 +22,21 @@ import org.springframework.stereotype.Component;
 class PaymentNotificationPurge {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentNotificationPurge.class);
-    private static final int BATCH = 5_000;
 
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private final Duration retention;
+    private final RetentionPurge purge;
 
     PaymentNotificationPurge(JdbcClient jdbc, Clock clock,
                              @Value("${marquee.payments.notification-retention:3d}") Duration retention) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.retention = retention;
+        this.purge = new RetentionPurge(jdbc, clock, "payment_notification", "received_at", retention, 5_000);
     }
 
     @Scheduled(fixedDelayString = "${marquee.payments.notification-purge-interval:1h}",
             initialDelayString = "${marquee.payments.notification-purge-interval:1h}")
     void purge() {
-        Timestamp before = Timestamp.from(clock.instant().minus(retention));
-        long purged = 0;
-        int deleted;
-        do {
-            deleted = jdbc.sql("DELETE FROM payment_notification WHERE received_at < ? LIMIT " + BATCH)
-                    .param(before).update();
-            purged += deleted;
-        } while (deleted == BATCH);
-        if (purged > 0) {
-            log.info("Purged {} acknowledged payment notifications received before {}", purged, before.toInstant());
+        RetentionPurge.Purged purged = purge.purge();
+        if (purged.rows() > 0) {
+            log.info("Purged {} acknowledged payment notifications received before {}", purged.rows(),
+                    purged.before());
         }
     }
 }
