@@ -44,6 +44,14 @@ class OutboxRelayLeadershipIT {
     void oneInstanceRelaysAndAStandbyTakesOverWhenTheLeaderLosesItsLockOrStops() throws Exception {
         int first = SharedPipeline.get().port("order-api");
         await().atMost(Duration.ofSeconds(10)).until(() -> leads(first));
+        // a leader that died would hold every order up until its lock lapses: within the 10 s leader lease, not
+        // Redisson's default 30 s watchdog
+        RedissonClient probe = redis();
+        try {
+            assertThat(probe.getKeys().remainTimeToLive("marquee:outbox-relay:leader")).isBetween(1L, 10_000L);
+        } finally {
+            probe.shutdown();
+        }
 
         try (ConfigurableApplicationContext secondApi = startOrderApi()) {
             int second = ((WebServerApplicationContext) secondApi).getWebServer().getPort();

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.redisson.api.RedissonClient;
+import org.redisson.spring.starter.RedissonAutoConfigurationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,6 +35,17 @@ class OutboxRelayConfiguration {
                 .replaceAll("[\\[\\] ]", "");
         return new OutboxRelay(OutboxConnectorConfig.of(cdc, relay, bootstrap, replication), kafka,
                 relay.restartDelay().toMillis(), RelayLag.measured(registryUrl, meters));
+    }
+
+    /**
+     * The relay lock is order-api's only lock kept by Redisson's watchdog (hall locks have leases of their own): its
+     * timeout is how long every order waits for a new relay after a leader died (bench chaos: the default 30 s
+     * stopped all decisions for 30-34 s), so it is {@code marquee.outbox.relay.leader-lease} (10 s), renewed every
+     * third of it.
+     */
+    @Bean
+    RedissonAutoConfigurationCustomizer relayLockWatchdog(OutboxRelayProperties properties) {
+        return config -> config.setLockWatchdogTimeout(properties.leaderLease().toMillis());
     }
 
     /**

@@ -22,8 +22,8 @@ import org.springframework.context.SmartLifecycle;
  * does it all, on a schedule: Redisson locks belong to the thread that took them.
  * <ul>
  * <li>A leader that stops gracefully stops its engine, then lets go: a standby takes over within one interval.
- * <li>A leader that dies stops renewing: the lock lapses after Redisson's watchdog timeout (30 s) and a standby
- * takes over.
+ * <li>A leader that dies stops renewing: the lock lapses after Redisson's watchdog timeout
+ * ({@code marquee.outbox.relay.leader-lease}, 10 s) and a standby takes over.
  * <li>A leader that finds the lock no longer its own (a missed renewal, Redis restarted) stops relaying at once and
  * stays out for three intervals, so that whoever took the lock keeps it.
  * </ul>

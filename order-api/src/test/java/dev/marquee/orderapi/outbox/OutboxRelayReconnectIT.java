@@ -55,7 +55,7 @@ class OutboxRelayReconnectIT {
                     new CdcProperties(p.get("marquee.cdc.hostname"), Integer.parseInt(p.get("marquee.cdc.port")),
                             p.get("marquee.cdc.database"), p.get("marquee.cdc.user"), p.get("marquee.cdc.password")),
                     new OutboxRelayProperties(true, 5602, null, "relay-reconnect-offsets", "relay-reconnect-history",
-                            null, null),
+                            null, null, null),
                     stack.kafkaBootstrapServers(), 1), kafka(stack), 1_000);
             try {
                 relay.start();

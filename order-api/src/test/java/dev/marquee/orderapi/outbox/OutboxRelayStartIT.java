@@ -64,7 +64,7 @@ class OutboxRelayStartIT {
                 new CdcProperties(p.get("marquee.cdc.hostname"), Integer.parseInt(p.get("marquee.cdc.port")),
                         p.get("marquee.cdc.database"), p.get("marquee.cdc.user"), p.get("marquee.cdc.password")),
                 new OutboxRelayProperties(true, 5601, null, "relay-start-offsets-" + run,
-                        "relay-start-history-" + run, null, null),
+                        "relay-start-history-" + run, null, null, null),
                 stack.kafkaBootstrapServers(), 1), kafka(stack), 1_000);
         try {
             relay.start();
