@@ -38,8 +38,7 @@ import picocli.CommandLine.Spec;
                 "until every hall had one) and the decision-latency p99 before and after; then checks: nothing",
                 "oversold, no accepted order lost, nobody charged twice, every order terminal or consistent with its",
                 "seats, sold + held + free = capacity, no consumer partition stalled. 6 to 10 minutes on two cores:",
-                "one to three of them starting the six service JVMs, one waiting out the consumer-group session",
-                "timeout after the allocator's kill -9.",
+                "one to three of them starting the six service JVMs.",
                 "Service logs: DATA-DIR/logs. Exit code 0 if every invariant held, else 1."})
 final class ChaosCommand implements Callable<Integer> {
 
