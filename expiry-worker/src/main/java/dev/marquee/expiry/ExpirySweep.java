@@ -8,13 +8,11 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.marquee.ledger.Holds;
 import dev.marquee.support.Failures;
-import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -101,7 +99,7 @@ class ExpirySweep implements SmartLifecycle {
         try {
             return halls.expire(hall);
         } catch (RuntimeException e) {
-            if (Failures.isTransient(e, Set.of(RedisException.class))) {
+            if (Failures.isTransient(e)) {
                 throw e;
             }
             metrics.hallFailed();

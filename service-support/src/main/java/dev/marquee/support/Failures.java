@@ -23,8 +23,9 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * Transient are, anywhere in the cause chain: Spring's transient, recoverable and resource-failure data access
  * exceptions (deadlocks, lock waits and optimistic-lock conflicts among them; so are the seat ledger's
  * {@code HallBusyException} and {@code FencedOutException}), a transaction that could not start, JDBC's transient
- * and recoverable exceptions, Kafka's retriable ones, timeouts, I/O errors (a consumer's I/O is a network call: refused, reset, timed out), Redisson's errors of a Redis that is away
- * or busy, and whatever the service adds ({@link #isTransient(Throwable, Set)}). Everything else is permanent.
+ * and recoverable exceptions, Kafka's retriable ones, timeouts, I/O errors (a consumer's I/O is a network call:
+ * refused, reset, timed out), Redisson's errors (a record never causes one), and whatever the service adds
+ * ({@link #isTransient(Throwable, Set)}). Everything else is permanent.
  */
 public final class Failures {
 
@@ -35,16 +36,12 @@ public final class Failures {
             TimeoutException.class, IOException.class);
 
     /**
-     * Redisson's errors of a Redis that is away, loading, busy or failing over, by name: not every service has
-     * Redisson on its class path. Its other errors (a script error, a wrong password) are permanent.
+     * Redisson's errors, by name (not every service has Redisson on its class path): a record never causes one (a
+     * Redis away, loading, busy, failing over, shutting down, or refusing a script of the code's own), so trying the
+     * record again is always right.
      */
-    private static final Set<String> TRANSIENT_BY_NAME = Set.of(
-            "org.redisson.client.RedisConnectionException", "org.redisson.client.RedisTimeoutException",
-            "org.redisson.client.RedisRetryException", "org.redisson.client.RedisLoadingException",
-            "org.redisson.client.RedisBusyException", "org.redisson.client.RedisTryAgainException",
-            "org.redisson.client.RedisClusterDownException", "org.redisson.client.RedisMasterDownException",
-            "org.redisson.client.RedisNodeNotFoundException", "org.redisson.client.RedisReconnectedException",
-            "org.redisson.client.RedisWaitException", "org.redisson.RedissonShutdownException");
+    private static final Set<String> TRANSIENT_BY_NAME = Set.of("org.redisson.client.RedisException",
+            "org.redisson.RedissonShutdownException");
 
     private Failures() {
     }

@@ -39,22 +39,16 @@ public final class RetryingConsumers {
     private RetryingConsumers() {
     }
 
-    /** Dead letters keep their original bytes: records that could not be decoded have nothing else. */
-    public static DefaultErrorHandler withDeadLetters(ProducerFactory<?, ?> producers,
-                                                      BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> deadLetters) {
-        return withDeadLetters(producers, null, deadLetters);
-    }
-
     /**
-     * As above; {@code decoded} also sends records that were decoded but failed for good (the service marks such
-     * exceptions not retryable), as the events they are.
+     * Records that could not be decoded go with their original bytes; {@code decoded} sends records that were
+     * decoded but failed for good, as the events they are.
      */
     public static DefaultErrorHandler withDeadLetters(ProducerFactory<?, ?> producers, KafkaOperations<?, ?> decoded,
                                                       BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> deadLetters) {
         return withDeadLetters(producers, decoded, deadLetters, Set.of());
     }
 
-    /** As above, with the service's own transient failures. */
+    /** As above, with the service's own transient failures (a refund the gateway has not confirmed, say). */
     public static DefaultErrorHandler withDeadLetters(ProducerFactory<?, ?> producers, KafkaOperations<?, ?> decoded,
                                                       BiFunction<ConsumerRecord<?, ?>, Exception, TopicPartition> deadLetters,
                                                       Set<Class<? extends Throwable>> alsoTransient) {
@@ -62,9 +56,7 @@ public final class RetryingConsumers {
         raw.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, new KafkaTemplate<String, byte[]>(new DefaultKafkaProducerFactory<>(raw)));
-        if (decoded != null) {
-            templates.put(Object.class, decoded);
-        }
+        templates.put(Object.class, decoded);
         DefaultErrorHandler handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(templates, deadLetters),
                 backOff());
         handler.setBackOffFunction((record, failure) -> backOffFor(failure, alsoTransient));

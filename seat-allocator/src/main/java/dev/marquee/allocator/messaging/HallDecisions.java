@@ -3,14 +3,12 @@ package dev.marquee.allocator.messaging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.marquee.allocator.SeatAllocation;
 import dev.marquee.allocator.SeatRequest;
 import dev.marquee.ledger.Allocation;
 import dev.marquee.support.Failures;
 import io.micrometer.core.instrument.Counter;
-import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,9 +79,12 @@ final class HallDecisions {
         }
     }
 
-    /** Redis' exceptions (the hall lock) are transient too; so is anything while the consumer is being stopped. */
+    /**
+     * Transient failures (Redis' among them: the hall lock) are thrown for a retry; so is anything while the
+     * consumer is being stopped.
+     */
     private static void rethrowIfTransient(RuntimeException e) {
-        if (Failures.isTransient(e, Set.of(RedisException.class)) || Thread.currentThread().isInterrupted()) {
+        if (Failures.isTransient(e) || Thread.currentThread().isInterrupted()) {
             throw e;
         }
     }
