@@ -22,16 +22,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * A relay whose database restarted reconnects to the binlog within seconds, not after the binlog client's default
@@ -56,7 +51,7 @@ class OutboxRelayReconnectIT {
                             p.get("marquee.cdc.database"), p.get("marquee.cdc.user"), p.get("marquee.cdc.password")),
                     new OutboxRelayProperties(true, 5602, null, "relay-reconnect-offsets", "relay-reconnect-history",
                             null, null, null),
-                    stack.kafkaBootstrapServers(), 1), kafka(stack), 1_000);
+                    stack.kafkaBootstrapServers(), 1), RelayKafka.of(stack), 1_000);
             try {
                 relay.start();
                 write(stack, topic, "before");
@@ -84,14 +79,6 @@ class OutboxRelayReconnectIT {
             insert.setTimestamp(4, Timestamp.from(Instant.now()));
             insert.executeUpdate();
         }
-    }
-
-    private static KafkaTemplate<String, byte[]> kafka(EmbeddedStack stack) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all")));
     }
 
     private static List<String> relayed(EmbeddedStack stack, String topic) {

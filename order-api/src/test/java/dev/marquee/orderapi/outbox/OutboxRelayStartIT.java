@@ -24,16 +24,11 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * A relay that starts for the first time (no offsets yet: a new deployment, or its offsets topic lost) snapshots
@@ -65,7 +60,7 @@ class OutboxRelayStartIT {
                         p.get("marquee.cdc.database"), p.get("marquee.cdc.user"), p.get("marquee.cdc.password")),
                 new OutboxRelayProperties(true, 5601, null, "relay-start-offsets-" + run,
                         "relay-start-history-" + run, null, null, null),
-                stack.kafkaBootstrapServers(), 1), kafka(stack), 1_000);
+                stack.kafkaBootstrapServers(), 1), RelayKafka.of(stack), 1_000);
         try {
             relay.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> !relayed(stack, topic).isEmpty());
@@ -102,14 +97,6 @@ class OutboxRelayStartIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static KafkaTemplate<String, byte[]> kafka(EmbeddedStack stack) {
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrapServers(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
-                ProducerConfig.ACKS_CONFIG, "all")));
     }
 
     private static Set<String> relayed(EmbeddedStack stack, String topic) {
