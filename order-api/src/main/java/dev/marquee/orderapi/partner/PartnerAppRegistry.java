@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What an operator does with partner apps: create, rotate a secret, drop the previous one, revoke, list. */
 public final class PartnerAppRegistry {
@@ -18,11 +19,14 @@ public final class PartnerAppRegistry {
     private final PartnerApps apps;
     private final VerifiedApps verified;
     private final Clock clock;
+    private final Consumer<String> revokeTokensOf;
 
-    public PartnerAppRegistry(PartnerApps apps, VerifiedApps verified, Clock clock) {
+    /** {@code revokeTokensOf}: given {@code app:<key>} when the app is revoked, so its access tokens die too. */
+    public PartnerAppRegistry(PartnerApps apps, VerifiedApps verified, Clock clock, Consumer<String> revokeTokensOf) {
         this.apps = apps;
         this.verified = verified;
         this.clock = clock;
+        this.revokeTokensOf = revokeTokensOf;
     }
 
     public Issued create(String name, Long merchantId, int permissions) {
@@ -49,9 +53,11 @@ public final class PartnerAppRegistry {
         return app;
     }
 
+    /** Its signatures are refused (on every instance within {@link VerifiedApps#TTL}), its tokens revoked. */
     public PartnerApp revoke(String key) {
         PartnerApp app = existing(key).revoked();
         save(app);
+        revokeTokensOf.accept("app:" + key);
         return app;
     }
 

@@ -30,7 +30,9 @@ class SignatureCheckTest {
     final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     final InMemoryApps apps = new InMemoryApps();
     final InMemoryNonces nonces = new InMemoryNonces();
-    final PartnerAppRegistry registry = new PartnerAppRegistry(apps, new VerifiedApps(apps, clock), clock);
+    final List<String> revokedTokens = new ArrayList<>();
+    final PartnerAppRegistry registry = new PartnerAppRegistry(apps, new VerifiedApps(apps, clock), clock,
+            revokedTokens::add);
     final SignatureCheck check = new SignatureCheck(new VerifiedApps(apps, clock), nonces, clock);
 
     @Test
@@ -96,6 +98,7 @@ class SignatureCheckTest {
         RequestSigner unknown = new RequestSigner("app_nobody", issued.secret(), clock);
         registry.revoke(issued.app().key());
 
+        assertThat(revokedTokens).containsExactly("app:" + issued.app().key());
         assertThat(code(verify(unknown.headers("POST", ORDERS, BODY, NOW.getEpochSecond(), nonce(8)))))
                 .isEqualTo("app-unknown");
         assertThat(code(verify(signer(issued).headers("POST", ORDERS, BODY, NOW.getEpochSecond(), nonce(9)))))
