@@ -182,6 +182,33 @@ class PartnerAppsIT {
         assertThat(code(send(second, "POST", "/api/auth/token", "", Map.of()))).isEqualTo("unauthenticated");
     }
 
+    /** README's shell example (requests/signed-request.sh: openssl and curl) signs requests this server accepts. */
+    @Test
+    void theShellExampleSignsRequestsTheServerAccepts() throws Exception {
+        App app = create("shell", "operations=--m");
+        String port = first.getEnvironment().getProperty("local.server.port");
+
+        String list = shell(app, port, "GET", "/api/admin/apps", "a=1&b=x%20y", "");
+        String created = shell(app, port, "POST", "/api/admin/apps", "",
+                "{\"name\":\"from the shell\",\"permissions\":\"\"}");
+
+        assertThat(list).startsWith("[").contains(app.key());
+        assertThat(JsonPath.<String>read(created, "$.name")).isEqualTo("from the shell");
+    }
+
+    private static String shell(App app, String port, String... args) throws Exception {
+        java.nio.file.Path script = java.nio.file.Path.of("..", "requests", "signed-request.sh");
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("APP", app.key(), "SECRET", app.secret(),
+                "URL", "http://127.0.0.1:" + port));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
     /** 10 an hour per user (as set above): of 20 requests spread over both instances, exactly 10 pass. */
     @Test
     void theUserLimitHoldsAcrossTwoInstancesAndSaysWhenToRetry() throws Exception {
