@@ -19,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
@@ -69,6 +70,12 @@ final class PartnerSignatureFilter extends OncePerRequestFilter {
             SecurityProblems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "nonces-unavailable",
                     "The nonce store cannot be reached, so a replay could not be told apart; nothing was done."
                             + " Retry later with a fresh nonce.");
+            return;
+        } catch (DataAccessException e) {
+            log.warn("partner signature not checked, apps unavailable: {}", e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            SecurityProblems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "try-again",
+                    "The partner apps could not be read just now; nothing was done. Retry with a fresh nonce.");
             return;
         }
         if (verdict instanceof Refused refused) {
