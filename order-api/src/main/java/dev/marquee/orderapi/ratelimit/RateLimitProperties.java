@@ -1,0 +1,35 @@
+package dev.marquee.orderapi.ratelimit;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code marquee.rate-limits.*}: one bucket per signed-in user (its subject), per client IP (callers not signed in),
+ * per partner app, and per screening for order placement; shared by every order-api instance through Redis.
+ * {@code timeout}: how long a check waits for Redis before it lets the request through (fail open);
+ * {@code pause-after-failure}: how long checks are skipped after Redis failed one (the requests pass).
+ */
+@ConfigurationProperties("marquee.rate-limits")
+public record RateLimitProperties(Boolean enabled, Limit user, Limit ip, Limit app, Limit screening,
+                                  Duration timeout, Duration pauseAfterFailure) {
+
+    public RateLimitProperties {
+        enabled = enabled == null || enabled;
+        user = user == null ? new Limit(40, 20, Duration.ofSeconds(1)) : user;
+        ip = ip == null ? new Limit(600, 300, Duration.ofSeconds(1)) : ip;
+        app = app == null ? new Limit(200, 100, Duration.ofSeconds(1)) : app;
+        screening = screening == null ? new Limit(10_000, 5_000, Duration.ofSeconds(1)) : screening;
+        timeout = timeout == null ? Duration.ofMillis(100) : timeout;
+        pauseAfterFailure = pauseAfterFailure == null ? Duration.ofSeconds(1) : pauseAfterFailure;
+    }
+
+    Limit limit(LimitKind kind) {
+        return switch (kind) {
+            case USER -> user;
+            case IP -> ip;
+            case APP -> app;
+            case SCREENING -> screening;
+        };
+    }
+}
