@@ -33,6 +33,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final String kafkaBootstrap;
     private final String registryUrl;
     private final Duration startup;
+    private final DevSecrets secrets = DevSecrets.generate();
 
     private EmbeddedStack(StackPorts ports, StackCredentials credentials, Deque<AutoCloseable> running,
                           String jdbcUrl, String kafkaBootstrap, String registryUrl, Duration startup) {
@@ -103,10 +104,18 @@ public final class EmbeddedStack implements AutoCloseable {
 
     /**
      * The configuration every service reads, with this stack's addresses. docker-compose.yml sets the same
-     * properties (as environment variables) to the production-like servers: only addresses differ.
+     * properties (as environment variables) to the production-like servers: only addresses differ. With them
+     * come this stack's {@link #secrets()}, as production's come from its secret store.
      */
     public Map<String, String> properties() {
-        return serviceProperties(ports, credentials);
+        Map<String, String> p = serviceProperties(ports, credentials);
+        p.putAll(secrets.properties());
+        return p;
+    }
+
+    /** The token-signing key and partner-secret key made for this stack: tests and benches sign with them. */
+    public DevSecrets secrets() {
+        return secrets;
     }
 
     /** The properties {@link #properties()} returns for a stack on these ports, computed without starting it. */

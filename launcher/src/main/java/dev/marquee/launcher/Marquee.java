@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 "(./marquee test runs every test and ./marquee build builds; both are handled by the script.)"},
         subcommands = {RunCommand.class, ServiceCommand.class, BenchCommand.class, WatchCommand.class,
                 ReplayCommand.class, BoxOfficeCommand.class, PaymentsCommand.class, DeadLettersCommand.class,
-                StatusCommand.class, LoginCommand.class, LogoutCommand.class,
+                StatusCommand.class, KeysCommand.class, LoginCommand.class, LogoutCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Marquee {
 

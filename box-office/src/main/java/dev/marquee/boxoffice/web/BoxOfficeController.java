@@ -1,5 +1,8 @@
 package dev.marquee.boxoffice.web;
 
+import dev.marquee.support.security.Access;
+import dev.marquee.support.security.Area;
+import dev.marquee.support.security.Permits;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -40,6 +43,7 @@ class BoxOfficeController {
         this.rebuild = rebuild;
     }
 
+    @Permits(area = Area.BOX_OFFICE, access = Access.READ)
     @GetMapping("/rankings")
     RankingView rankings(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                          @RequestParam(required = false) Long cinemaId, @RequestParam(required = false) String city,
@@ -50,6 +54,7 @@ class BoxOfficeController {
         return RankingView.of(ranking, catalog.titles(ranking.movies().stream().map(RankedMovie::movieId).toList()));
     }
 
+    @Permits(area = Area.BOX_OFFICE, access = Access.READ)
     @GetMapping("/movies/{movieId}/series")
     SeriesView series(@PathVariable long movieId, @RequestParam(required = false) String from,
                       @RequestParam(required = false) String to, @RequestParam(required = false) Long cinemaId,
@@ -62,6 +67,7 @@ class BoxOfficeController {
      * Rebuilds the projection from offset 0 up to the live offsets ({@code upTo=TOPIC_ENDS}: to the topics' ends);
      * {@code swap=false} only compares the rebuilt figures with the live ones.
      */
+    @Permits(area = Area.OPERATIONS, access = Access.WRITE)
     @PostMapping("/admin/rebuild")
     RebuildView rebuild(@RequestParam(defaultValue = "true") boolean swap,
                         @RequestParam(defaultValue = "LIVE_OFFSETS") BoxOfficeRebuild.UpTo upTo) {

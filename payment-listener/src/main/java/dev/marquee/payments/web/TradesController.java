@@ -1,5 +1,8 @@
 package dev.marquee.payments.web;
 
+import dev.marquee.support.security.Access;
+import dev.marquee.support.security.Area;
+import dev.marquee.support.security.Permits;
 import java.time.Instant;
 import java.util.List;
 
@@ -29,6 +32,7 @@ class TradesController {
         this.flagged = flagged;
     }
 
+    @Permits(area = Area.OPERATIONS, access = Access.READ)
     @GetMapping
     List<TradeView> list(@RequestParam(defaultValue = "FLAGGED") TradeOutcome outcome,
                          @RequestParam(defaultValue = "100") int limit) {
@@ -38,6 +42,7 @@ class TradesController {
         return flagged.list(outcome, limit).stream().map(TradeView::of).toList();
     }
 
+    @Permits(area = Area.OPERATIONS, access = Access.WRITE)
     @PostMapping("/{gateway}/{tradeNo}/refund")
     @ResponseStatus(HttpStatus.ACCEPTED)
     RefundView refund(@PathVariable String gateway, @PathVariable String tradeNo) {

@@ -1,5 +1,8 @@
 package dev.marquee.orderapi.catalog.web;
 
+import dev.marquee.support.security.Access;
+import dev.marquee.support.security.Area;
+import dev.marquee.support.security.Permits;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,16 +27,19 @@ class CatalogController {
         this.catalog = catalog;
     }
 
+    @Permits(area = Area.CATALOG, access = Access.READ)
     @GetMapping("/movies")
     List<MovieView> movies() {
         return catalog.movies().stream().map(MovieView::of).toList();
     }
 
+    @Permits(area = Area.CATALOG, access = Access.READ)
     @GetMapping("/cinemas")
     List<CinemaView> cinemas() {
         return catalog.cinemas().stream().map(CinemaView::of).toList();
     }
 
+    @Permits(area = Area.SCREENINGS, access = Access.READ)
     @GetMapping("/screenings")
     List<ScreeningView> screenings(@RequestParam(required = false) Long movieId,
                                    @RequestParam(required = false) Long cinemaId) {

@@ -1,5 +1,8 @@
 package dev.marquee.orderapi.order.web;
 
+import dev.marquee.support.security.Access;
+import dev.marquee.support.security.Area;
+import dev.marquee.support.security.Permits;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -48,6 +51,7 @@ class OrderController {
     }
 
     /** Accepts the order; the seats are decided asynchronously, so the answer is 202 with the order to poll. */
+    @Permits(area = Area.ORDERS, access = Access.WRITE)
     @PostMapping
     ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
                                     @RequestHeader(name = "Idempotency-Key", required = false) String key) {
@@ -64,6 +68,7 @@ class OrderController {
                 .body(OrderView.of(order, List.of(), List.of()));
     }
 
+    @Permits(area = Area.ORDERS, access = Access.READ)
     @GetMapping("/{id}")
     OrderView order(@PathVariable String id) {
         Order order = orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
@@ -71,6 +76,7 @@ class OrderController {
     }
 
     /** Gives a held order's seats back at once: 200 with the order, CANCELLED; again, the same answer. */
+    @Permits(area = Area.ORDERS, access = Access.WRITE)
     @PostMapping("/{id}/cancel")
     OrderView cancel(@PathVariable String id) {
         return view(cancellation.cancel(id));

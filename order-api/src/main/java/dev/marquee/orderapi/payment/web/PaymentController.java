@@ -1,5 +1,8 @@
 package dev.marquee.orderapi.payment.web;
 
+import dev.marquee.support.security.Access;
+import dev.marquee.support.security.Area;
+import dev.marquee.support.security.Permits;
 import java.net.URI;
 import java.time.Instant;
 
@@ -28,6 +31,7 @@ class PaymentController {
     }
 
     /** 201 with the pay URL; asking again for the same gateway returns the same open payment. */
+    @Permits(area = Area.PAYMENTS, access = Access.WRITE)
     @PostMapping
     ResponseEntity<StartedView> start(@PathVariable String orderId,
                                       @Valid @RequestBody(required = false) StartRequest request) {
@@ -41,6 +45,7 @@ class PaymentController {
     }
 
     /** The client says it paid: 200 with the order, now PAYMENT_PENDING; money state waits for the gateway. */
+    @Permits(area = Area.PAYMENTS, access = Access.WRITE)
     @PostMapping("/claimed")
     ClaimedView claimed(@PathVariable String orderId) {
         Order order = start.claimed(orderId);

@@ -1,5 +1,6 @@
 package dev.marquee.orderapi.payment.web;
 
+import dev.marquee.support.security.PublicEndpoint;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,6 +28,8 @@ class PaymentNotifyController {
         this.notifications = notifications;
     }
 
+    /* public: the gateway signs its callback, and PaymentNotifications verifies that signature */
+    @PublicEndpoint
     @PostMapping("/api/payments/{gateway}/notify")
     ResponseEntity<String> notify(@PathVariable String gateway, @RequestHeader HttpHeaders headers,
                                   @RequestBody(required = false) byte[] body) {

@@ -1,5 +1,8 @@
 package dev.marquee.orderapi.seatmap.web;
 
+import dev.marquee.support.security.Access;
+import dev.marquee.support.security.Area;
+import dev.marquee.support.security.Permits;
 import java.time.Duration;
 
 import dev.marquee.orderapi.catalog.ScreeningNotFoundException;
@@ -21,6 +24,7 @@ class SeatMapController {
     }
 
     /** Every seat with FREE / HELD / SOLD, type and price; a CDN may keep it for a second. */
+    @Permits(area = Area.SCREENINGS, access = Access.READ)
     @GetMapping("/api/screenings/{id}/seats")
     ResponseEntity<SeatMapView> seats(@PathVariable long id) {
         return seatMap.of(id)

@@ -1,0 +1,168 @@
+package dev.marquee.support.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.expression.method.DefaultMethodSecurityExpressionHandler;
+import org.springframework.security.access.expression.method.MethodSecurityExpressionHandler;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+
+/**
+ * Who may do what, the same in every service: bearer tokens verified against the configured keys
+ * ({@link TokenProperties}), turned into a {@link Caller}; each handler's {@link Permits} checked by method security
+ * against the caller's permission bits; handlers that declare nothing refused at start ({@link EndpointGuard});
+ * actuator endpoints other than health need operations read; refusals as problem details ({@link SecurityProblems}).
+ * No sessions, no cookies, no CSRF: every request carries its credentials.
+ */
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass(HttpSecurity.class)
+@EnableConfigurationProperties(TokenProperties.class)
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    static MethodSecurityExpressionHandler marqueeMethodSecurityExpressionHandler() {
+        DefaultMethodSecurityExpressionHandler handler = new DefaultMethodSecurityExpressionHandler();
+        handler.setPermissionEvaluator(new PermissionBits());
+        return handler;
+    }
+
+    @Bean
+    static EndpointGuard marqueeEndpointGuard(ApplicationContext context) {
+        return new EndpointGuard(context);
+    }
+
+    @Bean
+    SecurityProblems securityProblems() {
+        return new SecurityProblems();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(TokenProperties properties, ObjectProvider<Revocations> revocations) {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
+                new ImmutableJWKSet<>(TokenKeys.verifying(properties))));
+        processor.setJWTClaimsSetVerifier((claims, context) -> {
+            // Spring's validators below check time and issuer
+        });
+        NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        revocations.ifAvailable(r -> validators.add(new RevocationCheck(r)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+
+    @Bean
+    SecurityFilterChain marqueeSecurityFilterChain(HttpSecurity http, SecurityProblems problems,
+                                                   ObjectProvider<SecurityChainCustomizer> customizers) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator", "/actuator/**").access(operationsRead())
+                        // everything else: each handler's @Permits decides; a handler without one never starts
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(resource -> resource
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerTokens()))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        for (SecurityChainCustomizer customizer : customizers.orderedStream().toList()) {
+            customizer.customize(http);
+        }
+        return http.build();
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> operationsRead() {
+        return (authentication, context) -> new AuthorizationDecision(new PermissionBits()
+                .hasPermission(authentication.get(), Area.OPERATIONS.name(), Access.READ.name()));
+    }
+
+    /** Issuing tokens: only where the signing key's private half is configured (order-api). */
+    @Configuration(proxyBeanMethods = false)
+    static class Issuing {
+
+        @Bean
+        AccessTokens accessTokens(TokenProperties properties) {
+            RSAKey signing = TokenKeys.signing(properties);
+            if (signing == null) {
+                return null;
+            }
+            return new AccessTokens(signing, properties, Clock.systemUTC());
+        }
+    }
+
+    /** Revocation needs Redis, which every service but box-office already has. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(RedissonClient.class)
+    @ConditionalOnBean(RedissonClient.class)
+    static class Revoking {
+
+        @Bean(destroyMethod = "shutdownNow")
+        ScheduledExecutorService revocationRefresher() {
+            return Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "token-revocations");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        @Bean
+        Revocations revocations(RedissonClient redisson, TokenProperties properties,
+                                ScheduledExecutorService revocationRefresher,
+                                @Value("${marquee.security.revocation-refresh:1s}") Duration refresh) {
+            // a revocation must outlive every token it kills: one TTL plus the validators' minute of clock skew
+            Revocations revocations = new Revocations(redisson, properties.accessTokenTtl().plusMinutes(2),
+                    Clock.systemUTC());
+            revocations.refresh();
+            revocationRefresher.scheduleWithFixedDelay(revocations::refresh, refresh.toMillis(), refresh.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return revocations;
+        }
+    }
+}
