@@ -76,7 +76,8 @@ public final class Accounts {
         sessions.endAll(account);
     }
 
-    static Account of(AccountStore accounts, Caller caller) {
+    /** The caller's own account; 403 {@code forbidden} for a caller that is not a person (a partner app). */
+    static Account ofCaller(AccountStore accounts, Caller caller) {
         return accountId(caller).flatMap(accounts::byId)
                 .orElseThrow(() -> new AccountRefusedException(403, "forbidden", "Only a person's account has a"
                         + " password."));

@@ -21,7 +21,7 @@ public final class PasswordChange {
     }
 
     public void change(Caller caller, String oldPassword, String newPassword) {
-        Account account = Accounts.of(accounts, caller);
+        Account account = Accounts.ofCaller(accounts, caller);
         if (account.passwordHash() != null && !passwords.matches(oldPassword, account.passwordHash())) {
             throw AccountRefusedException.credentialsInvalid();
         }

@@ -103,7 +103,7 @@ class AuthController {
         } else if (caller != null && caller.sessionId() != null) {
             sessions.end(caller.sessionId());
         } else {
-            sessions.endByRefreshToken(null);
+            sessions.endByRefreshToken(null); // neither: refresh-invalid
         }
     }
 }
