@@ -66,12 +66,18 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--box-office-port", description = "box-office's HTTP port (rankings). Default: ${DEFAULT-VALUE}")
     int boxOfficePort = 8084;
 
+    @Option(names = "--demo-password", description = {"The password of the demo's accounts (an administrator, a staff",
+            "member, two customers). Default: a new one each run, printed when ready"})
+    String demoPassword = DemoPassword.generate();
+
     private Map<String, String> overrides(SimulatedGateways gateways) {
         Map<String, String> overrides = new HashMap<>(SharedCores.properties());
         overrides.putAll(gateways.properties());
         overrides.put("marquee.topics.partitions", Integer.toString(partitions));
         overrides.put("marquee.hold.duration", hold);
         overrides.put("marquee.expiry.sweep-interval", sweepInterval);
+        overrides.put("marquee.demo.accounts", "true");
+        overrides.put("marquee.demo.password", demoPassword);
         return overrides;
     }
 
@@ -109,6 +115,7 @@ final class RunCommand implements Callable<Integer> {
                 gateways.simulator().baseUri(),
                 stack.kafkaBootstrapServers(),
                 stack.schemaRegistryUrl(), stack.jdbcUrl(), stack.redisAddress());
+        System.out.print(DemoPassword.banner(demoPassword, pipeline.port("order-api"), gateways.simulator().baseUri()));
         stopped.await();
         return 0;
     }

@@ -36,6 +36,7 @@ public final class SimulatedGateways implements AutoCloseable {
         properties.put(prefix + "stripe.webhook-secret", stripeSecret);
         properties.put(prefix + "stripe.pay-url", base + "/stripe/pay");
         properties.put(prefix + "stripe.refund-url", base + "/stripe/refunds");
+        properties.put("marquee.accounts.sms.gateway-url", base + "/sms/send");
     }
 
     /**
@@ -61,7 +62,7 @@ public final class SimulatedGateways implements AutoCloseable {
         return alipaySigner;
     }
 
-    /** Keys, pay pages and refund endpoints for order-api and payment-listener. */
+    /** Keys, pay pages and refund endpoints for order-api and payment-listener; the SMS gateway for order-api. */
     public Map<String, String> properties() {
         return Map.copyOf(properties);
     }

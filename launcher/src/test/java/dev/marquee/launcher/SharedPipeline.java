@@ -13,6 +13,9 @@ final class SharedPipeline {
     /** Alipay's 25 hours of resends in about 90 seconds. */
     static final double GATEWAY_TIME_SCALE = 0.001;
 
+    /** The demo accounts' password (order-api's DemoAccounts: an administrator, staff of merchant 1, two customers). */
+    static final String DEMO_PASSWORD = "pipeline-demo-password";
+
     private static Pipeline pipeline;
     private static SimulatedGateways gateways;
 
@@ -29,6 +32,8 @@ final class SharedPipeline {
             overrides.put("marquee.payments.notification-purge-interval", "1s");
             overrides.put("marquee.orders.gauge-interval", "1s");
             overrides.put("marquee.consumer-stall.check-interval", "1s");
+            overrides.put("marquee.demo.accounts", "true");
+            overrides.put("marquee.demo.password", DEMO_PASSWORD);
             pipeline = Pipeline.start(stack.properties(), Map.of(), overrides);
             stack.closeFirst(pipeline);
         }

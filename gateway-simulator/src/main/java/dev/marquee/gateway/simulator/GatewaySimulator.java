@@ -27,6 +27,10 @@ import java.util.stream.Stream;
  * <p>HTTP: {@code GET /{gateway}/pay} (a pay page), {@code POST /{gateway}/pay}, {@code POST /{gateway}/refunds},
  * {@code GET /trades}, {@code GET /refunds}, where gateway is {@code alipay} or {@code stripe}. Errors are
  * {@code application/problem+json} with a {@code code}.
+ *
+ * <p>It is also the demo's SMS gateway: {@code POST /sms/send} ({@code phone}, {@code text}, as JSON or a form)
+ * records a message instead of sending it, {@code GET /sms/messages?phone=+86...} lists what was sent, newest
+ * first.
  */
 public final class GatewaySimulator implements AutoCloseable {
 
@@ -34,6 +38,7 @@ public final class GatewaySimulator implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, CallbackFormat> formats;
     private final TradeLedger ledger = new TradeLedger();
+    private final SmsOutbox sms = new SmsOutbox(clock);
     private final ExecutorService httpThreads;
     private final ExecutorService callbackThreads;
     private final ScheduledExecutorService scheduler;
@@ -55,7 +60,7 @@ public final class GatewaySimulator implements AutoCloseable {
                 .connectTimeout(Duration.ofSeconds(5)).executor(callbackThreads).build();
         this.deliveries = new Deliveries(client, callbackThreads, scheduler, settings, clock);
         server.setExecutor(httpThreads);
-        SimulatorApi.mount(server, formats.keySet(), settings.defaults(), this::pay, ledger, clock);
+        SimulatorApi.mount(server, formats.keySet(), settings.defaults(), this::pay, ledger, sms, clock);
         server.start();
     }
 
@@ -112,6 +117,11 @@ public final class GatewaySimulator implements AutoCloseable {
 
     public List<Refund> refunds() {
         return ledger.refunds();
+    }
+
+    /** The text messages sent to this phone, newest first. */
+    public List<SmsMessage> smsSentTo(String phone) {
+        return sms.sentTo(phone);
     }
 
     public DeliveryStats deliveries() {

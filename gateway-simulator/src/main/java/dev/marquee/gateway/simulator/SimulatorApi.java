@@ -13,7 +13,7 @@ final class SimulatorApi {
     }
 
     static void mount(HttpServer server, Set<String> gateways, Faults defaults, Function<PayRequest, Trade> payments,
-            TradeLedger ledger, Clock clock) {
+            TradeLedger ledger, SmsOutbox sms, Clock clock) {
         for (String gateway : gateways) {
             route(server, "/" + gateway + "/pay", Map.of(
                     "GET", new PayPage(gateway),
@@ -22,6 +22,8 @@ final class SimulatorApi {
         }
         route(server, "/trades", Map.of("GET", request -> Reply.json(ledger.trades())));
         route(server, "/refunds", Map.of("GET", request -> Reply.json(ledger.refunds())));
+        route(server, "/sms/send", Map.of("POST", sms.sendEndpoint()));
+        route(server, "/sms/messages", Map.of("GET", sms.listEndpoint()));
         route(server, "/", Map.of());
     }
 

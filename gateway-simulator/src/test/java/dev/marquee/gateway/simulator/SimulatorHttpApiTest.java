@@ -171,6 +171,32 @@ class SimulatorHttpApiTest {
                 .formatted(refundId, tradeNo, amountMinor);
     }
 
+    @Test
+    void recordsTextMessagesAndListsThemPerPhoneNewestFirst() throws Exception {
+        assertThat(post("/sms/send", "application/json", """
+                {"phone":"+8613800138000","text":"Your Marquee code is 123456"}""").statusCode()).isEqualTo(200);
+        post("/sms/send", "application/x-www-form-urlencoded", "phone=%2B8613800138001&text=other");
+        HttpResponse<String> sent = post("/sms/send", "application/json", """
+                {"phone":"+8613800138000","text":"Your Marquee code is 654321"}""");
+        assertThat(JSON.readTree(sent.body()).path("phone").asText()).isEqualTo("+8613800138000");
+
+        JsonNode listed = JSON.readTree(get("/sms/messages?phone=%2B8613800138000").body());
+        assertThat(listed).extracting(m -> m.path("text").asText())
+                .containsExactly("Your Marquee code is 654321", "Your Marquee code is 123456");
+        assertThat(JSON.readTree(get("/sms/messages?phone=+8613800138001").body())).singleElement()
+                .satisfies(m -> assertThat(m.path("text").asText()).isEqualTo("other"));
+        assertThat(simulator.smsSentTo("+8613800138000")).hasSize(2);
+    }
+
+    @Test
+    void refusesATextMessageWithoutAUsablePhone() throws Exception {
+        assertProblem(post("/sms/send", "application/json", """
+                {"phone":"12345","text":"hi"}"""), 400, "request-malformed");
+        assertProblem(post("/sms/send", "application/json", """
+                {"text":"hi"}"""), 400, "request-malformed");
+        assertThat(JSON.readTree(get("/sms/messages").body())).isEmpty();
+    }
+
     private static void assertProblem(HttpResponse<String> response, int status, String code) throws IOException {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

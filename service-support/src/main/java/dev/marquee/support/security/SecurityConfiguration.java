@@ -48,7 +48,9 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  * actuator endpoints other than health need operations read; refusals as problem details ({@link SecurityProblems}).
  * No sessions, no cookies, no CSRF: every request carries its credentials.
  */
-@AutoConfiguration(beforeName = {
+// after Redisson's, so that Revoking's @ConditionalOnBean(RedissonClient) sees the client the starter makes
+@AutoConfiguration(afterName = {"org.redisson.spring.starter.RedissonAutoConfigurationV2",
+        "org.redisson.spring.starter.RedissonAutoConfigurationV4"}, beforeName = {
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
         "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",

@@ -1,0 +1,52 @@
+package dev.marquee.orderapi.account.web;
+
+import dev.marquee.orderapi.account.AccountView;
+import dev.marquee.orderapi.account.Accounts;
+import dev.marquee.orderapi.account.PasswordChange;
+import dev.marquee.support.security.Caller;
+import dev.marquee.support.security.PublicEndpoint;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The signed-in caller's own account: who am I, and changing one's password. */
+@RestController
+class AccountController {
+
+    /** The caller as the token says: {@code permissions} as an int and as rwx text; {@code account} for people. */
+    record Whoami(String subject, String role, int permissions, String permissionsText, Long merchantId,
+                  String sessionId, AccountView account) {
+    }
+
+    record NewPassword(String oldPassword, String newPassword) {
+    }
+
+    private final Accounts accounts;
+    private final PasswordChange passwordChange;
+
+    AccountController(Accounts accounts, PasswordChange passwordChange) {
+        this.accounts = accounts;
+        this.passwordChange = passwordChange;
+    }
+
+    @GetMapping("/api/account")
+    @PublicEndpoint
+    Whoami whoami(@AuthenticationPrincipal Caller caller) {
+        Caller signedIn = AccountProblems.signedIn(caller);
+        return new Whoami(signedIn.subject(), signedIn.role().name(), signedIn.permissions().bits(),
+                signedIn.permissions().toString(), signedIn.merchantId(), signedIn.sessionId(),
+                accounts.of(signedIn).orElse(null));
+    }
+
+    /** Every session of the account ends, this one included: sign in again with the new password. */
+    @PostMapping("/api/account/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PublicEndpoint
+    void changePassword(@AuthenticationPrincipal Caller caller, @RequestBody NewPassword body) {
+        passwordChange.change(AccountProblems.signedIn(caller), body.oldPassword(), body.newPassword());
+    }
+}
