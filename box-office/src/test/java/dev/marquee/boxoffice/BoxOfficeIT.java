@@ -348,6 +348,7 @@ class BoxOfficeIT {
     static JsonNode post(String path) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path))
+                    .header("Authorization", "Bearer " + stack.operatorToken())
                     .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             return JSON.readTree(response.body());

@@ -12,7 +12,11 @@ import java.util.stream.Stream;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.marquee.schemas.Topics;
 import dev.marquee.schemas.serde.ConfluentAvroSerializer;
+import dev.marquee.stack.DevSecrets;
 import dev.marquee.stack.EmbeddedStack;
+import dev.marquee.support.security.AccessTokens;
+import dev.marquee.support.security.Caller;
+import dev.marquee.support.security.Role;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,6 +61,16 @@ final class TestStack implements AutoCloseable {
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * An operator's (an admin's) bearer token, minted with this stack's own signing key as order-api issues them:
+     * rebuilding the projection is operations write.
+     */
+    String operatorToken() {
+        DevSecrets secrets = stack.secrets();
+        return AccessTokens.signingWith(secrets.keyId(), secrets.publicKey(), secrets.privateKey(), Duration.ofHours(1))
+                .issue(new Caller("1", Role.ADMIN, Role.ADMIN.defaults(), null, "box-office-it")).value();
     }
 
     /** The service's properties on this stack, as command-line arguments. */

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -42,16 +43,20 @@ final class BoxOfficeCommand implements Callable<Integer> {
         @Option(names = "--no-swap", description = "Compare only; keep the live tables.")
         boolean noSwap;
 
+        @Mixin
+        OperatorToken token;
+
         @Override
         public Integer call() throws Exception {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(HttpRequest.newBuilder(URI.create(url + "/api/box-office/admin/rebuild?swap=" + !noSwap))
-                            .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(30)).build(),
+                    .send(token.sign(HttpRequest.newBuilder(URI.create(url + "/api/box-office/admin/rebuild?swap="
+                                    + !noSwap))).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(30)).build(),
                             HttpResponse.BodyHandlers.ofString());
             JsonNode report = new ObjectMapper().readTree(response.body());
             if (response.statusCode() != 200) {
-                System.err.println("rebuild: " + response.statusCode() + " " + report.path("code").asText()
-                        + ": " + report.path("detail").asText());
+                String code = report.path("code").asText();
+                System.err.println("rebuild: " + response.statusCode() + " " + code + ": "
+                        + token.refusal(response.statusCode(), code).orElse(report.path("detail").asText()));
                 return 2;
             }
             boolean equal = report.path("equal").asBoolean();

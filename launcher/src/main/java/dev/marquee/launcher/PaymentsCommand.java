@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,12 +49,15 @@ final class PaymentsCommand implements Callable<Integer> {
         @Option(names = "--limit", description = "At most this many (1-1000). Default: ${DEFAULT-VALUE}")
         int limit = 100;
 
+        @Mixin
+        OperatorToken token;
+
         @Override
         public Integer call() throws Exception {
-            Answer answer = send(HttpRequest.newBuilder(URI.create(url + "/api/admin/trades?outcome="
-                    + URLEncoder.encode(outcome, StandardCharsets.UTF_8) + "&limit=" + limit)).GET());
+            Answer answer = send(token.sign(HttpRequest.newBuilder(URI.create(url + "/api/admin/trades?outcome="
+                    + URLEncoder.encode(outcome, StandardCharsets.UTF_8) + "&limit=" + limit)).GET()));
             if (answer.status() != 200) {
-                return answer.failed("flagged");
+                return answer.failed("flagged", token);
             }
             System.out.printf("%-8s %-30s %-36s %-10s %-18s %12s %-4s %s%n", "gateway", "trade", "order", "outcome",
                     "reason", "amount", "cur", "decided");
@@ -86,14 +90,17 @@ final class PaymentsCommand implements Callable<Integer> {
         @Option(names = "--url", description = "A payment-listener instance. Default: ${DEFAULT-VALUE}")
         String url = "http://127.0.0.1:8082";
 
+        @Mixin
+        OperatorToken token;
+
         @Override
         public Integer call() throws Exception {
-            Answer answer = send(HttpRequest.newBuilder(URI.create(url + "/api/admin/trades/"
+            Answer answer = send(token.sign(HttpRequest.newBuilder(URI.create(url + "/api/admin/trades/"
                     + URLEncoder.encode(gateway, StandardCharsets.UTF_8) + "/"
                     + URLEncoder.encode(tradeNo, StandardCharsets.UTF_8) + "/refund"))
-                    .POST(HttpRequest.BodyPublishers.noBody()));
+                    .POST(HttpRequest.BodyPublishers.noBody())));
             if (answer.status() != 202) {
-                int exit = answer.failed("refund");
+                int exit = answer.failed("refund", token);
                 return "trade-not-flagged".equals(answer.body().path("code").asText()) ? 1 : exit;
             }
             JsonNode trade = answer.body().path("trade");
@@ -120,9 +127,10 @@ final class PaymentsCommand implements Callable<Integer> {
 
     private record Answer(int status, JsonNode body) {
 
-        int failed(String operation) {
-            System.err.println(operation + ": " + status + " " + body.path("code").asText() + ": "
-                    + body.path("detail").asText());
+        int failed(String operation, OperatorToken token) {
+            String code = body.path("code").asText();
+            System.err.println(operation + ": " + status + " " + code + ": " + token.refusal(status, code)
+                    .orElse(body.path("detail").asText()));
             return 2;
         }
     }

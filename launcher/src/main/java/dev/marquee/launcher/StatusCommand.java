@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -65,6 +66,9 @@ final class StatusCommand implements Callable<Integer> {
             "REQUESTED (not yet decided by the allocator) after this long needs an operator. Default: 60s"})
     Duration requestedAfter = Duration.ofSeconds(60);
 
+    @Mixin
+    OperatorToken token;
+
     @Option(names = "--json", description = "Print one line of JSON instead of the table.")
     boolean json;
 
@@ -95,7 +99,7 @@ final class StatusCommand implements Callable<Integer> {
         Map<String, Long> groupLag = new TreeMap<>();
         Long oldestRequested = null;
         for (Map.Entry<String, String> service : urls.entrySet()) {
-            String metrics = metrics(service.getValue());
+            String metrics = metrics(service.getKey(), service.getValue());
             PrometheusSamples.byLabel(metrics, STALLED_METRIC, "group").forEach((g, v) -> stalled.merge(g, v, Math::max));
             PrometheusSamples.byLabel(metrics, LAG_METRIC, "group").forEach((g, v) -> groupLag.merge(g, v.longValue(), Math::max));
             Double requested = PrometheusSamples.byLabel(metrics, REQUESTED_METRIC, "group").get("");
@@ -184,13 +188,26 @@ final class StatusCommand implements Callable<Integer> {
         return unhandled;
     }
 
-    /** The service's Prometheus metrics, or nothing when it does not answer (its readiness says so). */
-    private static String metrics(String url) {
+    /**
+     * The service's Prometheus metrics (an operator's to read), or nothing when it does not answer (its readiness
+     * says so) or refuses the caller (said on stderr: the figures from it are missing).
+     */
+    private String metrics(String service, String url) {
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
-                    .send(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus"))
+                    .send(token.sign(HttpRequest.newBuilder(URI.create(url + "/actuator/prometheus")))
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            token.refusal(response.statusCode(), code(response.body())).ifPresent(refused -> spec.commandLine()
+                    .getErr().println("status: " + service + " refused its metrics, " + refused));
             return response.statusCode() == 200 ? response.body() : "";
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static String code(String problem) {
+        try {
+            return new ObjectMapper().readTree(problem).path("code").asText();
         } catch (Exception e) {
             return "";
         }

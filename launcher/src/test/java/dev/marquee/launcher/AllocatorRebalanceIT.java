@@ -102,9 +102,9 @@ class AllocatorRebalanceIT {
         Random random = new Random(7);
         for (int i = 0; i < ORDERS; i++) {
             String body = i % 2 == 0
-                    ? "{\"customerId\":\"move-" + i + "\",\"screeningId\":" + smallHall + ",\"seats\":[\"" + (char) ('B' + random.nextInt(5))
+                    ? "{\"screeningId\":" + smallHall + ",\"seats\":[\"" + (char) ('B' + random.nextInt(5))
                             + (1 + random.nextInt(13)) + "\"]}"
-                    : "{\"customerId\":\"move-" + i + "\",\"screeningId\":" + bigHall + ",\"anySeats\":" + (1 + random.nextInt(2)) + "}";
+                    : "{\"screeningId\":" + bigHall + ",\"anySeats\":" + (1 + random.nextInt(2)) + "}";
             try {
                 HttpResponse<String> response = post("/api/orders", body);
                 if (response.statusCode() == 202) {

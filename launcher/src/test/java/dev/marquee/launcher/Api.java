@@ -38,21 +38,46 @@ final class Api {
     private Api() {
     }
 
+    /**
+     * A GET on order-api as the caller {@link #callerFor} picks: an order's own customer for its order, an operator
+     * for the actuator, nobody (no token) for the catalog and seat maps.
+     */
     static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(SharedPipeline.baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return callerFor(path).get(path);
     }
 
+    /** A POST on order-api as {@link #callerFor} picks; placing an order, a new customer of its own places it. */
     static HttpResponse<String> post(String path, String body) throws Exception {
         return post(path, body, Map.of());
     }
 
     static HttpResponse<String> post(String path, String body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedPipeline.baseUrl() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        headers.forEach(request::header);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return callerFor(path).post(path, body, headers);
+    }
+
+    /**
+     * Who makes a call the test did not give a caller for, as a client would: the customer who placed an order (by
+     * {@link SignedIn}) acts on it; placing one, a new customer signs in; the actuator is an operator's; any other
+     * order path (an unknown order) a customer's; the rest (browsing, gateway callbacks) nobody's.
+     */
+    static SignedIn callerFor(String path) {
+        if (path.startsWith("/actuator")) {
+            return SignedIn.operator();
+        }
+        if (path.startsWith("/api/orders")) {
+            String rest = path.substring("/api/orders".length());
+            if (rest.isEmpty() || rest.startsWith("?")) {
+                return SignedIn.customer();
+            }
+            String id = rest.substring(1).split("[/?]", 2)[0];
+            return SignedIn.ownerOf(id).orElseGet(SignedIn::customer);
+        }
+        return SignedIn.anonymous();
+    }
+
+    /** This request, as an operator (a platform admin) sends it: for admin endpoints and metrics. */
+    static HttpRequest.Builder asOperator(HttpRequest.Builder request) {
+        return SignedIn.operator().sign(request);
     }
 
     static DocumentContext json(HttpResponse<String> response) {
@@ -62,7 +87,8 @@ final class Api {
     /** Polls the order until it reaches {@code status}. */
     static DocumentContext awaitStatus(String orderId, String status) {
         return await().atMost(Duration.ofSeconds(30)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50))
-                .until(() -> json(get("/api/orders/" + orderId)), doc -> status.equals(doc.read("$.status")));
+                .until(() -> json(SignedIn.operator().get("/api/orders/" + orderId)),
+                        doc -> status.equals(doc.read("$.status")));
     }
 
     /**
@@ -72,7 +98,8 @@ final class Api {
     static DocumentContext awaitDecision(String orderId) {
         try {
             return await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-                    .until(() -> json(get("/api/orders/" + orderId)), doc -> !"REQUESTED".equals(doc.read("$.status")));
+                    .until(() -> json(SignedIn.operator().get("/api/orders/" + orderId)),
+                            doc -> !"REQUESTED".equals(doc.read("$.status")));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(whereIs(orderId), e);
         }
@@ -84,7 +111,7 @@ final class Api {
                     + " WHERE aggregateid IN (SELECT CAST(hall_id AS CHAR) FROM customer_order WHERE id = '" + orderId
                     + "') AND created_at >= (SELECT created_at FROM customer_order WHERE id = '" + orderId
                     + "') LIMIT 3") + "; allocation " + query("SELECT outcome, decided_at FROM allocation WHERE order_id = '"
-                    + orderId + "'") + "; order " + get("/api/orders/" + orderId).body();
+                    + orderId + "'") + "; order " + SignedIn.operator().get("/api/orders/" + orderId).body();
         } catch (Exception e) {
             return "order " + orderId + " was not decided (and could not be traced: " + e + ")";
         }
@@ -136,9 +163,15 @@ final class Api {
 
     /** An order of these seats by a customer of its own, once the allocator held them. */
     static String heldOrder(long screening, String... seats) throws Exception {
-        String body = "{\"customerId\":\"it-" + System.nanoTime() + "\",\"screeningId\":" + screening
-                + ",\"seats\":[\"" + String.join("\",\"", seats) + "\"]}";
-        String id = json(post("/api/orders", body)).read("$.id");
+        return heldOrder(SignedIn.customer(), screening, seats);
+    }
+
+    /** An order of these seats by this customer, once the allocator held them. */
+    static String heldOrder(SignedIn customer, long screening, String... seats) throws Exception {
+        String body = "{\"screeningId\":" + screening + ",\"seats\":[\"" + String.join("\",\"", seats) + "\"]}";
+        HttpResponse<String> placed = customer.post("/api/orders", body);
+        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
+        String id = json(placed).read("$.id");
         awaitStatus(id, "HELD");
         return id;
     }

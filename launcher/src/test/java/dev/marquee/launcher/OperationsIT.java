@@ -116,7 +116,8 @@ class OperationsIT {
             producer.send(new ProducerRecord<>("order-requests", "1", "not an order".getBytes(StandardCharsets.UTF_8)))
                     .get();
         }
-        List<String> args = new ArrayList<>(List.of("status", "--json", "--bootstrap", bootstrap));
+        List<String> args = new ArrayList<>(List.of("status", "--json", "--bootstrap", bootstrap, "--token",
+                SignedIn.operator().token()));
         for (String service : List.of("order-api", "seat-allocator", "payment-listener", "expiry-worker", "box-office")) {
             args.addAll(List.of("--service", service + "=http://127.0.0.1:" + SharedPipeline.get().port(service)));
         }
@@ -210,7 +211,8 @@ class OperationsIT {
     }
 
     private static List<String> statusArgs(String bootstrap, Pipeline pipeline) {
-        List<String> args = new ArrayList<>(List.of("status", "--json", "--bootstrap", bootstrap));
+        List<String> args = new ArrayList<>(List.of("status", "--json", "--bootstrap", bootstrap, "--token",
+                SignedIn.operator().token()));
         for (String service : List.of("order-api", "seat-allocator", "payment-listener", "expiry-worker", "box-office")) {
             args.addAll(List.of("--service", service + "=http://127.0.0.1:" + pipeline.port(service)));
         }
@@ -249,7 +251,9 @@ class OperationsIT {
         return new Status(exit, new ObjectMapper().readTree(out.toString()));
     }
 
+    /** As an operator (metrics need operations read; health is anyone's). */
     private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(Api.asOperator(HttpRequest.newBuilder(URI.create(url))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 }

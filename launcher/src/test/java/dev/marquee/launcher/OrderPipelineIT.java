@@ -37,7 +37,7 @@ class OrderPipelineIT {
         long s = Api.newScreening(1);
         Instant before = Instant.now();
         HttpResponse<String> placed = post("/api/orders",
-                "{\"customerId\":\"alice\",\"screeningId\":" + s + ",\"seats\":[\"C5\",\"C6\"]}");
+                "{\"screeningId\":" + s + ",\"seats\":[\"C5\",\"C6\"]}");
         assertThat(placed.statusCode()).isEqualTo(202);
         String first = json(placed).read("$.id");
         assertThat(placed.headers().firstValue("Location")).contains("/api/orders/" + first);
@@ -52,7 +52,7 @@ class OrderPipelineIT {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> json(get("/api/screenings/" + s + "/seats"))
                 .<List<String>>read("$.seats[?(@.state == 'HELD')].label").contains("C6"));
         HttpResponse<String> second = post("/api/orders",
-                "{\"customerId\":\"bob\",\"screeningId\":" + s + ",\"seats\":[\"C6\",\"C7\"]}");
+                "{\"screeningId\":" + s + ",\"seats\":[\"C6\",\"C7\"]}");
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(json(second).<String>read("$.code")).isEqualTo("seats-taken");
         assertThat(json(second).<List<String>>read("$.seats")).containsExactly("C6");
@@ -67,9 +67,9 @@ class OrderPipelineIT {
         long s1 = Api.newScreening(1);
         long s2 = Api.newScreening(2);
         String hall1 = json(post("/api/orders",
-                "{\"customerId\":\"carol\",\"screeningId\":" + s1 + ",\"seats\":[\"H1\",\"H2\"]}")).read("$.id");
+                "{\"screeningId\":" + s1 + ",\"seats\":[\"H1\",\"H2\"]}")).read("$.id");
         String hall2 = json(post("/api/orders",
-                "{\"customerId\":\"dave\",\"screeningId\":" + s2 + ",\"seats\":[\"O20\"]}")).read("$.id");
+                "{\"screeningId\":" + s2 + ",\"seats\":[\"O20\"]}")).read("$.id");
 
         assertThat(awaitStatus(hall1, "HELD").<Integer>read("$.hallId")).isEqualTo(1);
         assertThat(awaitStatus(hall2, "HELD").<Integer>read("$.hallId")).isEqualTo(2);
@@ -77,18 +77,18 @@ class OrderPipelineIT {
 
     @ParameterizedTest(name = "{0} → {1} {2}")
     @CsvSource(delimiter = '|', value = {
-        "{\"customerId\":\"eve\",\"screeningId\":999,\"seats\":[\"A1\"]}                 | 422 | unknown-screening",
-        "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[\"Z99\",\"A3\"]}           | 422 | unknown-seat",
-        "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[\"A5\"]                    | 400 | malformed-request",
-        "{\"customerId\":\"eve\",\"screeningId\":\"one\",\"seats\":[\"A5\"]}             | 400 | malformed-request",
-        "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[]}                         | 400 | invalid-request",
-        "{\"screeningId\":1,\"seats\":[\"A5\"]}                                           | 400 | invalid-request",
-        "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[\"A3\",\"A3\"]}            | 422 | duplicate-seat",
-        "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[\"B1\",\"B2\",\"B3\",\"B4\",\"B5\",\"B6\",\"B7\"]} | 422 | too-many-seats",
-        "{\"customerId\":\"eve\",\"screeningId\":1,\"anySeats\":7}                        | 422 | too-many-seats",
-        "{\"customerId\":\"eve\",\"screeningId\":1,\"anySeats\":0}                        | 400 | invalid-request",
-        "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[\"A5\"],\"anySeats\":2}  | 400 | invalid-request",
-        "{\"customerId\":\"eve\",\"screeningId\":1}                                       | 400 | invalid-request"
+        "{\"screeningId\":999,\"seats\":[\"A1\"]}                 | 422 | unknown-screening",
+        "{\"screeningId\":1,\"seats\":[\"Z99\",\"A3\"]}           | 422 | unknown-seat",
+        "{\"screeningId\":1,\"seats\":[\"A5\"]                    | 400 | malformed-request",
+        "{\"screeningId\":\"one\",\"seats\":[\"A5\"]}             | 400 | malformed-request",
+        "{\"screeningId\":1,\"seats\":[]}                         | 400 | invalid-request",
+        "{\"customerId\":\"eve\",\"screeningId\":1,\"seats\":[\"A5\"]}            | 400 | invalid-request",
+        "{\"screeningId\":1,\"seats\":[\"A3\",\"A3\"]}            | 422 | duplicate-seat",
+        "{\"screeningId\":1,\"seats\":[\"B1\",\"B2\",\"B3\",\"B4\",\"B5\",\"B6\",\"B7\"]} | 422 | too-many-seats",
+        "{\"screeningId\":1,\"anySeats\":7}                        | 422 | too-many-seats",
+        "{\"screeningId\":1,\"anySeats\":0}                        | 400 | invalid-request",
+        "{\"screeningId\":1,\"seats\":[\"A5\"],\"anySeats\":2}  | 400 | invalid-request",
+        "{\"screeningId\":1}                                       | 400 | invalid-request"
     })
     void badInputGetsAProblemWithAStableCodeAndWritesNothing(String body, int status, String code) throws Exception {
         long orders = count("SELECT COUNT(*) FROM customer_order");
@@ -111,7 +111,7 @@ class OrderPipelineIT {
      */
     @Test
     void oldOutboxRowsArePurgedWithoutPublishingAnythingAgain() throws Exception {
-        awaitStatus(json(post("/api/orders", "{\"customerId\":\"olga\",\"screeningId\":" + Api.newScreening(1)
+        awaitStatus(json(post("/api/orders", "{\"screeningId\":" + Api.newScreening(1)
                 + ",\"seats\":[\"D9\"]}")).read("$.id"), "HELD");
         long published = Api.records("order-requests");
         long aged = Api.execute("UPDATE outbox SET created_at = created_at - INTERVAL 8 DAY");
@@ -119,7 +119,7 @@ class OrderPipelineIT {
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> count("SELECT COUNT(*) FROM outbox WHERE created_at < NOW() - INTERVAL 7 DAY") == 0);
-        String next = json(post("/api/orders", "{\"customerId\":\"olga\",\"screeningId\":" + Api.newScreening(1)
+        String next = json(post("/api/orders", "{\"screeningId\":" + Api.newScreening(1)
                 + ",\"seats\":[\"D9\"]}")).read("$.id");
 
         awaitStatus(next, "HELD");
@@ -150,8 +150,7 @@ class OrderPipelineIT {
         List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> sent = List.of("mo", "ned").stream()
                 .map(customer -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                     try {
-                        return post("/api/orders", "{\"customerId\":\"" + customer
-                                + "\",\"screeningId\":" + s + ",\"seats\":[\"G6\",\"G7\"]}");
+                        return post("/api/orders", "{\"screeningId\":" + s + ",\"seats\":[\"G6\",\"G7\"]}");
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
@@ -171,7 +170,7 @@ class OrderPipelineIT {
     @Test
     void theSeatMapShowsHeldSeatsAndAddsUpToTheCapacity() throws Exception {
         long s = Api.newScreening(1);
-        String id = json(post("/api/orders", "{\"customerId\":\"frank\",\"screeningId\":" + s + ",\"seats\":[\"D6\",\"D7\"]}"))
+        String id = json(post("/api/orders", "{\"screeningId\":" + s + ",\"seats\":[\"D6\",\"D7\"]}"))
                 .read("$.id");
         awaitStatus(id, "HELD");
 
@@ -193,10 +192,13 @@ class OrderPipelineIT {
     @Test
     void theSameIdempotencyKeyAndBodyGiveTheSameOrderAndAnotherBodyIsAConflict() throws Exception {
         long s = Api.newScreening(1);
-        String body = "{\"customerId\":\"gina\",\"screeningId\":" + s + ",\"seats\":[\"F6\",\"F7\"]}";
-        HttpResponse<String> first = post("/api/orders", body, java.util.Map.of("Idempotency-Key", "gina-1"));
-        HttpResponse<String> retry = post("/api/orders", body, java.util.Map.of("Idempotency-Key", "gina-1"));
-        HttpResponse<String> other = post("/api/orders", body.replace("F7", "F8"),
+        SignedIn gina = SignedIn.customer();
+        String body = "{\"screeningId\":" + s + ",\"seats\":[\"F6\",\"F7\"]}";
+        HttpResponse<String> first = gina.post("/api/orders", body, java.util.Map.of("Idempotency-Key", "gina-1"));
+        HttpResponse<String> retry = gina.post("/api/orders", body, java.util.Map.of("Idempotency-Key", "gina-1"));
+        HttpResponse<String> other = gina.post("/api/orders", body.replace("F7", "F8"),
+                java.util.Map.of("Idempotency-Key", "gina-1"));
+        HttpResponse<String> someoneElse = SignedIn.customer().post("/api/orders", body.replace("F6\",\"F7", "F9"),
                 java.util.Map.of("Idempotency-Key", "gina-1"));
 
         assertThat(first.statusCode()).isEqualTo(202);
@@ -206,18 +208,23 @@ class OrderPipelineIT {
         assertThat(json(retry).<String>read("$.id")).isEqualTo(json(first).read("$.id"));
         assertThat(other.statusCode()).isEqualTo(409);
         assertThat(json(other).<String>read("$.code")).isEqualTo("idempotency-key-reused");
-        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE customer_id = 'gina'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE customer_id = '" + gina.subject() + "'"))
+                .isEqualTo(1);
+        // a key is the customer's own: another customer's same key is another request
+        assertThat(someoneElse.statusCode()).isEqualTo(202);
+        assertThat(json(someoneElse).<String>read("$.id")).isNotEqualTo(json(first).read("$.id"));
     }
 
     @Test
     void concurrentRetriesWithOneKeyMakeOneOrder() throws Exception {
         long s = Api.newScreening(2);
-        String body = "{\"customerId\":\"hank\",\"screeningId\":" + s + ",\"anySeats\":2}";
+        SignedIn hank = SignedIn.customer();
+        String body = "{\"screeningId\":" + s + ",\"anySeats\":2}";
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<HttpResponse<String>>> sent = new java.util.ArrayList<>();
             for (int i = 0; i < 8; i++) {
-                sent.add(pool.submit(() -> post("/api/orders", body, java.util.Map.of("Idempotency-Key", "hank-1"))));
+                sent.add(pool.submit(() -> hank.post("/api/orders", body, java.util.Map.of("Idempotency-Key", "hank-1"))));
             }
             java.util.Set<String> ids = new java.util.HashSet<>();
             for (var f : sent) {
@@ -229,13 +236,14 @@ class OrderPipelineIT {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE customer_id = 'hank'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM customer_order WHERE customer_id = '" + hank.subject() + "'"))
+                .isEqualTo(1);
     }
 
     @Test
     void anySeatsIsGivenAContiguousBlockOfTheBestRow() throws Exception {
         long s = Api.newScreening(2);
-        String id = json(post("/api/orders", "{\"customerId\":\"ivy\",\"screeningId\":" + s + ",\"anySeats\":3}"))
+        String id = json(post("/api/orders", "{\"screeningId\":" + s + ",\"anySeats\":3}"))
                 .read("$.id");
 
         DocumentContext held = awaitStatus(id, "HELD");
@@ -248,12 +256,12 @@ class OrderPipelineIT {
     @Test
     void theAllocatorRejectsALoneHalfOfALoveSeatAndAStrandedSeat() throws Exception {
         long s = Api.newScreening(1);
-        String split = json(post("/api/orders", "{\"customerId\":\"jo\",\"screeningId\":" + s + ",\"seats\":[\"H5\"]}"))
+        String split = json(post("/api/orders", "{\"screeningId\":" + s + ",\"seats\":[\"H5\"]}"))
                 .read("$.id");
-        String first = json(post("/api/orders", "{\"customerId\":\"kim\",\"screeningId\":" + s + ",\"seats\":[\"E1\"]}"))
+        String first = json(post("/api/orders", "{\"screeningId\":" + s + ",\"seats\":[\"E1\"]}"))
                 .read("$.id");
         awaitStatus(first, "HELD");
-        String strands = json(post("/api/orders", "{\"customerId\":\"lee\",\"screeningId\":" + s + ",\"seats\":[\"E3\",\"E4\"]}"))
+        String strands = json(post("/api/orders", "{\"screeningId\":" + s + ",\"seats\":[\"E3\",\"E4\"]}"))
                 .read("$.id");
 
         assertThat(awaitStatus(split, "REJECTED").<String>read("$.rejection.reason")).isEqualTo("LOVE_SEAT_SPLIT");

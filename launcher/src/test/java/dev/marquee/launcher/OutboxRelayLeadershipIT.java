@@ -91,18 +91,18 @@ class OutboxRelayLeadershipIT {
 
     private static String order(int port, String seat) throws Exception {
         long screening = Api.newScreening(2);
-        HttpResponse<String> placed = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/orders"))
+        HttpResponse<String> placed = HTTP.send(SignedIn.customer().sign(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/orders")))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"relay\",\"screeningId\":" + screening
+                .POST(HttpRequest.BodyPublishers.ofString("{\"screeningId\":" + screening
                         + ",\"seats\":[\"" + seat + "\"]}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
         return json(placed).read("$.id");
     }
 
     private static boolean leads(int port) throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/actuator/prometheus")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        String metrics = HTTP.send(Api.asOperator(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/actuator/prometheus"))).build(), HttpResponse.BodyHandlers.ofString()).body();
         Matcher leader = LEADER.matcher(metrics);
         assertThat(leader.find()).as("the leader gauge in\n" + metrics).isTrue();
         return Double.parseDouble(leader.group(1)) == 1.0;

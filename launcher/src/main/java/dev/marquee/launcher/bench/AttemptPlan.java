@@ -8,12 +8,18 @@ import java.util.stream.Collectors;
 /** The request bodies of every attempt, drawn up front from the seed so that sending costs no more than sending. */
 final class AttemptPlan {
 
+    /** The flash sale's customers: attempt i is customer "fan-i". */
+    static final String FANS = "fan-";
+
     private AttemptPlan() {
     }
 
-    /** One order body per attempt; each attempt is its own customer ("fan-17"), so no per-customer limit applies. */
+    /**
+     * One order body per attempt; each attempt is its own customer ("fan-17": attempt i is sent by customer
+     * {@code customerPrefix + i}, whose token says so), so no per-customer limit applies.
+     */
     static List<String> orders(HallRows hall, long screeningId, int attempts, int maxSeats, long seed) {
-        return orders("fan-", hall, screeningId, attempts, maxSeats, seed);
+        return orders(FANS, hall, screeningId, attempts, maxSeats, seed);
     }
 
     static List<String> orders(String customerPrefix, HallRows hall, long screeningId, int attempts, int maxSeats,
@@ -24,7 +30,7 @@ final class AttemptPlan {
             String seats = hall.randomBlock(random, maxSeats).stream()
                     .map(label -> '"' + label + '"')
                     .collect(Collectors.joining(","));
-            bodies.add("{\"customerId\":\"" + customerPrefix + i + "\",\"screeningId\":" + screeningId + ",\"seats\":[" + seats + "]}");
+            bodies.add("{\"screeningId\":" + screeningId + ",\"seats\":[" + seats + "]}");
         }
         return bodies;
     }

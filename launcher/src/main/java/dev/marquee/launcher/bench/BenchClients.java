@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import dev.marquee.stack.EmbeddedStack;
 
@@ -36,9 +39,13 @@ final class BenchClients {
     private final double rate;
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchCustomers customers;
+    /** Each order's customer's token: the calls on an order are its customer's. */
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
 
     BenchClients(EmbeddedStack stack, String api, int clients, double rate, PrintStream out) {
         this.stack = stack;
+        this.customers = new BenchCustomers(stack);
         this.api = api;
         this.clients = clients;
         this.rate = rate;
@@ -51,8 +58,10 @@ final class BenchClients {
      */
     List<String> holds(int count, String customerPrefix, long firstScreeningId) throws Exception {
         List<String> bodies = orderBodies(count, customerPrefix, firstScreeningId);
+        List<String> tokens = customers.tokens(customerPrefix, bodies.size(), out);
         List<String> orders = Collections.synchronizedList(new ArrayList<>());
-        inParallel(bodies, body -> orders.add(id(post("/api/orders", body))));
+        inParallel(IntStream.range(0, bodies.size()).mapToObj(Integer::toString).toList(), i -> orders.add(
+                place(tokens.get(Integer.parseInt(i)), bodies.get(Integer.parseInt(i)))));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         long held;
         while ((held = held(customerPrefix)) < orders.size()) {
@@ -64,7 +73,10 @@ final class BenchClients {
         return new ArrayList<>(orders);
     }
 
-    /** Bodies of {@code count} orders of two neighbouring seats on fresh screenings of the 300-seat hall. */
+    /**
+     * Bodies of {@code count} orders of two neighbouring seats on fresh screenings of the 300-seat hall; order i is
+     * customer {@code customerPrefix + i}'s ({@link #tokens}).
+     */
     List<String> orderBodies(int count, String customerPrefix, long firstScreeningId) throws SQLException {
         int perScreening = 150;
         List<String> bodies = new ArrayList<>();
@@ -77,8 +89,7 @@ final class BenchClients {
                 for (int pair = 0; pair < perScreening && bodies.size() < count; pair++) {
                     char row = (char) ('A' + pair / 10);
                     int seat = pair % 10 * 2 + 1;
-                    bodies.add("{\"customerId\":\"" + customerPrefix + bodies.size() + "\",\"screeningId\":" + id
-                            + ",\"seats\":[\"" + row + seat + "\",\"" + row + (seat + 1) + "\"]}");
+                    bodies.add("{\"screeningId\":" + id + ",\"seats\":[\"" + row + seat + "\",\"" + row + (seat + 1) + "\"]}");
                 }
             }
         }
@@ -89,8 +100,9 @@ final class BenchClients {
     String awaitDecision(String orderId, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            String body = http.send(HttpRequest.newBuilder(URI.create(api + "/api/orders/" + orderId)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
+            String body = http.send(HttpRequest.newBuilder(URI.create(api + "/api/orders/" + orderId))
+                    .header("Authorization", "Bearer " + owner(orderId)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
             Matcher status = STATUS.matcher(body);
             String now = status.find() ? status.group(1) : "REQUESTED";
             if (!"REQUESTED".equals(now) || System.nanoTime() > deadline) {
@@ -128,10 +140,35 @@ final class BenchClients {
         }
     }
 
+    /** The tokens of customers {@code customerPrefix + 0 …}: signed in before the timed part. */
+    List<String> tokens(String customerPrefix, int count) {
+        return customers.tokens(customerPrefix, count, out);
+    }
+
+    /** Places the order as the customer whose token this is; its id (the calls on it are then that customer's). */
+    String place(String token, String body) throws Exception {
+        String order = id(send("/api/orders", body, token));
+        owners.put(order, token);
+        return order;
+    }
+
+    /** A call on an order ({@code /api/orders/{id}/…}) this bench placed, as the order's customer. */
     String post(String path, String body) throws Exception {
+        return send(path, body, owner(path.replaceFirst("^/api/orders/([^/?]+).*$", "$1")));
+    }
+
+    private String owner(String orderId) {
+        String token = owners.get(orderId);
+        if (token == null) {
+            throw new IllegalStateException("order " + orderId + " was not placed by this bench's customers");
+        }
+        return token;
+    }
+
+    private String send(String path, String body, String token) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }

@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,12 +28,14 @@ final class ChaosLoad {
 
     private final EdgeBalancer edge;
     private final List<String> flash;
+    private final List<String> flashTokens;
     private final long flashHall;
     private final List<String> paying;
+    private final List<String> payingTokens;
     private final long payingHall;
     private final double rate;
     private final int clients;
-    private final Consumer<String> payers;
+    private final BiConsumer<String, String> payers;
     private final Queue<Placed> placed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger next = new AtomicInteger();
     private final AtomicLong refused = new AtomicLong();
@@ -42,12 +44,19 @@ final class ChaosLoad {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean stopped;
 
-    ChaosLoad(EdgeBalancer edge, List<String> flash, long flashHall, List<String> paying, long payingHall, double rate,
-              int clients, Consumer<String> payers) {
+    /**
+     * @param flashTokens  the token of flash attempt i's customer (signed in before the load starts)
+     * @param payingTokens the token of paying attempt i's customer
+     * @param payers       takes an accepted paying order and its customer's token
+     */
+    ChaosLoad(EdgeBalancer edge, List<String> flash, List<String> flashTokens, long flashHall, List<String> paying,
+              List<String> payingTokens, long payingHall, double rate, int clients, BiConsumer<String, String> payers) {
         this.edge = edge;
         this.flash = flash;
+        this.flashTokens = flashTokens;
         this.flashHall = flashHall;
         this.paying = paying;
+        this.payingTokens = payingTokens;
         this.payingHall = payingHall;
         this.rate = rate;
         this.clients = clients;
@@ -73,21 +82,21 @@ final class ChaosLoad {
                 LockSupport.parkNanos(Math.min(due - now, 100_000_000L));
             }
             if (!stopped) {
-                send(pays ? paying.get(n) : flash.get(n), pays, due);
+                send(pays ? paying.get(n) : flash.get(n), pays ? payingTokens.get(n) : flashTokens.get(n), pays, due);
             }
         }
     }
 
-    private void send(String body, boolean pays, long due) {
+    private void send(String body, String token, boolean pays, long due) {
         try {
-            EdgeBalancer.Answer answer = edge.post("/api/orders", body);
+            EdgeBalancer.Answer answer = edge.post("/api/orders", body, token);
             int status = answer.response().statusCode();
             String location = answer.response().headers().firstValue("Location").orElse("");
             if (status == 202 && !location.isEmpty()) {
                 String orderId = location.substring(location.lastIndexOf('/') + 1);
                 placed.add(new Placed(orderId, pays ? payingHall : flashHall, due));
                 if (pays) {
-                    payers.accept(orderId);
+                    payers.accept(orderId, token);
                 }
             } else if (status >= 400 && status < 500) {
                 refused.incrementAndGet();

@@ -40,14 +40,15 @@ final class ChaosPayments implements AutoCloseable {
         this.random = new Random(seed);
     }
 
-    void pay(String orderId) {
+    /** Pays the order once held, as its customer (whose token this is). */
+    void pay(String orderId, String token) {
         boolean twice;
         synchronized (random) {
             twice = random.nextDouble() < duplicates;
         }
         payers.execute(() -> {
             try {
-                if (payWhenHeld(orderId, twice)) {
+                if (payWhenHeld(orderId, token, twice)) {
                     paid.incrementAndGet();
                 } else {
                     unpaid.incrementAndGet();
@@ -58,16 +59,17 @@ final class ChaosPayments implements AutoCloseable {
         });
     }
 
-    private boolean payWhenHeld(String orderId, boolean twice) throws InterruptedException {
+    private boolean payWhenHeld(String orderId, String token, boolean twice) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             try {
-                String status = status(edge.get("/api/orders/" + orderId).response().body());
+                String status = status(edge.get("/api/orders/" + orderId, token).response().body());
                 if (!status.equals("REQUESTED") && !status.equals("HELD")) {
                     return false;
                 }
                 if (status.equals("HELD")) {
-                    EdgeBalancer.Answer started = edge.post("/api/orders/" + orderId + "/payments", "{\"gateway\":\"alipay\"}");
+                    EdgeBalancer.Answer started = edge.post("/api/orders/" + orderId + "/payments",
+                            "{\"gateway\":\"alipay\"}", token);
                     if (started.response().statusCode() / 100 == 2) {
                         gateway.pay(new PayRequest("alipay", BenchClients.id(started.response().body()),
                                 2 * BenchClients.PRICE, "CNY", URI.create(started.instance() + "/api/payments/alipay/notify"),

@@ -49,13 +49,17 @@ final class ChaosRun {
                 plan.seed());
         List<String> paying = new BenchClients(stack, api, 1, 0, out).orderBodies(expected / 4 + 1,
                 ChaosLedger.PAYER_PREFIX, 900_000);
+        BenchCustomers customers = new BenchCustomers(stack);
+        List<String> flashTokens = customers.tokens(ChaosLedger.FAN_PREFIX, flash.size(), out);
+        List<String> payingTokens = customers.tokens(ChaosLedger.PAYER_PREFIX, paying.size(), out);
         Instant began = Instant.now();
         List<FaultFigures> figures = new ArrayList<>();
         ChaosLoad load;
         try (DecisionClock clock = new DecisionClock(stack.kafkaBootstrapServers(), stack.schemaRegistryUrl());
              EdgeBalancer edge = new EdgeBalancer(fleet.orderApiUrls());
              ChaosPayments payments = new ChaosPayments(edge, gateway, plan.duplicates(), plan.seed())) {
-            load = new ChaosLoad(edge, flash, FLASH_HALL, paying, PAYING_HALL, plan.rate(), plan.clients(), payments::pay);
+            load = new ChaosLoad(edge, flash, flashTokens, FLASH_HALL, paying, payingTokens, PAYING_HALL, plan.rate(),
+                    plan.clients(), payments::pay);
             load.start();
             out.printf("bench: load of %.0f orders/s on (flash sale on screening %d, one in four paid); baseline %d s%n",
                     plan.rate(), FLASH_SCREENING, plan.baseline().toSeconds());

@@ -30,12 +30,15 @@ final class EdgeBalancer implements AutoCloseable {
     record Answer(String instance, HttpResponse<String> response) {
     }
 
-    Answer post(String path, String json) throws IOException, InterruptedException {
-        return send(path, b -> b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    /** A POST as the caller whose bearer token this is. */
+    Answer post(String path, String json, String token) throws IOException, InterruptedException {
+        return send(path, b -> b.header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Answer get(String path) throws IOException, InterruptedException {
-        return send(path, HttpRequest.Builder::GET);
+    /** A GET as the caller whose bearer token this is. */
+    Answer get(String path, String token) throws IOException, InterruptedException {
+        return send(path, b -> b.header("Authorization", "Bearer " + token).GET());
     }
 
     private Answer send(String path, java.util.function.UnaryOperator<HttpRequest.Builder> method)

@@ -69,10 +69,11 @@ final class ExpiryRun {
                 plan.hold().toSeconds(), plan.unpaid() * 100);
         URI notify = URI.create(api + "/api/payments/alipay/notify");
         List<String> bodies = clients.orderBodies(plan.orders(), PREFIX, 800_000);
+        List<String> tokens = clients.tokens(PREFIX, bodies.size());
         List<Boolean> pays = bodies.stream().map(b -> random.nextDouble() >= plan.unpaid()).toList();
         List<String> indexes = IntStream.range(0, bodies.size()).mapToObj(Integer::toString).toList();
         clients.inParallel(indexes, i -> {
-            String order = BenchClients.id(clients.post("/api/orders", bodies.get(Integer.parseInt(i))));
+            String order = clients.place(tokens.get(Integer.parseInt(i)), bodies.get(Integer.parseInt(i)));
             if (!"HELD".equals(clients.awaitDecision(order, Duration.ofSeconds(30)))) {
                 throw new IllegalStateException("order " + order + " was not held");
             }

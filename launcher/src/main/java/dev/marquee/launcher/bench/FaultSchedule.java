@@ -92,7 +92,9 @@ final class FaultSchedule {
         for (String name : List.of("order-api-1", "order-api-2")) {
             ServiceProcess instance = fleet.instance(name);
             try {
+                // metrics are an operator's to read
                 String metrics = http.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/actuator/prometheus"))
+                        .header("Authorization", "Bearer " + new BenchCustomers(stack).operator())
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
                 if (LEADER.matcher(metrics).find()) {
                     return instance;

@@ -24,6 +24,7 @@ final class FlashSale {
 
     private final FlashSalePlan plan;
     private final EmbeddedStack stack;
+    private final Pipeline pipeline;
     private final URI orders;
     private final PrintStream out;
     private volatile boolean stopped;
@@ -31,6 +32,7 @@ final class FlashSale {
     FlashSale(FlashSalePlan plan, EmbeddedStack stack, Pipeline pipeline, PrintStream out) {
         this.plan = plan;
         this.stack = stack;
+        this.pipeline = pipeline;
         this.orders = URI.create("http://127.0.0.1:" + pipeline.port("order-api") + "/api/orders");
         this.out = out;
     }
@@ -45,6 +47,7 @@ final class FlashSale {
         ScreeningLedger ledger = new ScreeningLedger(stack, plan.screeningId());
         HallRows hall = ledger.hall();
         List<String> bodies = AttemptPlan.orders(hall, plan.screeningId(), plan.attempts(), plan.maxSeats(), plan.seed());
+        List<String> tokens = new BenchCustomers(stack).tokens(AttemptPlan.FANS, bodies.size(), out);
         out.printf("bench: flash sale of screening %d (%d seats): %d attempts, %d clients, rate %s, timeout %d s%n",
                 plan.screeningId(), hall.capacity(), plan.attempts(), plan.clients(),
                 plan.rate() > 0 ? plan.rate() + "/s" : "max", plan.timeout().toSeconds());
@@ -54,22 +57,23 @@ final class FlashSale {
         long start = System.nanoTime();
         boolean allDecided;
         try {
-            allDecided = sell(bodies, edge, tap, start, hall.capacity());
+            allDecided = sell(bodies, tokens, edge, tap, start, hall.capacity());
         } finally {
             tap.close();
         }
-        return report(hall, edge, tap, ledger, edge.sent() < plan.attempts() || !allDecided, start);
+        return report(hall, edge, tap, ledger, edge.sent() < plan.attempts() || !allDecided, start, tokens);
     }
 
     /** Sends the attempts, then waits for their decisions (and a moment for late repeats); false if time ran out. */
-    private boolean sell(List<String> bodies, EdgeLog edge, DecisionTap tap, long start, int capacity)
+    private boolean sell(List<String> bodies, List<String> tokens, EdgeLog edge, DecisionTap tap, long start,
+                         int capacity)
             throws InterruptedException {
         long deadline = start + plan.timeout().toNanos();
         ScheduledExecutorService progress = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("bench-progress").daemon().factory());
         progress.scheduleAtFixedRate(() -> progress(start, edge, tap, capacity), 5, 5, TimeUnit.SECONDS);
         try {
-            new LoadGenerator(orders, bodies, plan.clients(), plan.rate(), deadline, () -> stopped, edge).run();
+            new LoadGenerator(orders, bodies, tokens, plan.clients(), plan.rate(), deadline, () -> stopped, edge).run();
             out.printf("bench: %d attempts sent in %.1f s; waiting for the last decisions%n", edge.sent(), seconds(start));
             List<String> accepted = edge.acceptedAttempts().stream().map(Accepted::orderId).toList();
             if (!tap.awaitDecisions(accepted, deadline, () -> stopped).isEmpty()) {
@@ -83,7 +87,7 @@ final class FlashSale {
     }
 
     private FlashSaleReport report(HallRows hall, EdgeLog edge, DecisionTap tap, ScreeningLedger ledger,
-                                   boolean timedOut, long start) throws SQLException {
+                                   boolean timedOut, long start, List<String> tokens) throws SQLException {
         List<Accepted> accepted = edge.acceptedAttempts();
         DecisionMatch match = DecisionMatch.of(accepted, tap.byOrder(), tap.soldOutNanos(), edge.refusals());
         Stages stages = Stages.of(accepted, tap.byOrder(), tap.requestedAtMillis());
@@ -91,8 +95,10 @@ final class FlashSale {
         Invariants invariants = new Invariants(tap.seatsHeldTwice() + Math.max(0, claims - hall.capacity()),
                 match.missing(), match.duplicates(), match.conflicting(), claims, tap.seatsHeld(), ledger.freeSeats(),
                 hall.capacity(), edge.errorsTotal(), timedOut);
+        long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        // after the sale's clock stopped: what verifying these customers' tokens costs order-api per request
         return new FlashSaleReport(plan, hall.capacity(), edge, match, stages, Milestones.of(edge, tap, match),
-                tap.decisions(), invariants, timedOut, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+                tap.decisions(), invariants, timedOut, durationMs, AuthCost.measure(pipeline, tokens));
     }
 
     private void progress(long start, EdgeLog edge, DecisionTap tap, int capacity) {

@@ -14,7 +14,7 @@ import org.HdrHistogram.Histogram;
  */
 record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionMatch decisions, Stages stages,
                        Milestones milestones, long decisionEvents, Invariants invariants, boolean timedOut,
-                       long durationMs) {
+                       long durationMs, AuthCost auth) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -60,6 +60,9 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
                 invariants.dbClaims(), invariants.seatsHeld(), invariants.seatsHeld(), invariants.freeSeats(), capacity,
                 invariants.erroredAttempts(), invariants.timedOut() ? ", timed out" : "",
                 invariants.ok() ? "OK" : "FAILED");
+        if (auth != null) {
+            out.println(auth);
+        }
         out.println(json());
         out.flush();
     }
@@ -103,6 +106,7 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
         j.put("timedOut", timedOut);
         j.put("durationMs", durationMs);
         j.put("invariants", invariantsJson());
+        j.put("authVerify", auth == null ? null : auth.json());
         try {
             return JSON.writeValueAsString(j);
         } catch (JsonProcessingException e) {

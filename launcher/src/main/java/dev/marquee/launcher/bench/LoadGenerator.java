@@ -30,6 +30,7 @@ final class LoadGenerator {
 
     private final URI orders;
     private final List<String> bodies;
+    private final List<String> tokens;
     private final int clients;
     private final double rate;
     private final long deadlineNanos;
@@ -38,11 +39,18 @@ final class LoadGenerator {
     private final AtomicInteger next = new AtomicInteger();
     private final HttpClient http;
 
-    /** @param stopped says when to send no more (Ctrl-C), whatever is left */
-    LoadGenerator(URI orders, List<String> bodies, int clients, double rate, long deadlineNanos, BooleanSupplier stopped,
-                  EdgeLog log) {
+    /**
+     * @param tokens  attempt i's customer's bearer token, signed in before the timed part
+     * @param stopped says when to send no more (Ctrl-C), whatever is left
+     */
+    LoadGenerator(URI orders, List<String> bodies, List<String> tokens, int clients, double rate, long deadlineNanos,
+                  BooleanSupplier stopped, EdgeLog log) {
+        if (tokens.size() != bodies.size()) {
+            throw new IllegalArgumentException("a token per attempt: " + tokens.size() + " for " + bodies.size());
+        }
         this.orders = orders;
         this.bodies = bodies;
+        this.tokens = tokens;
         this.clients = clients;
         this.rate = rate;
         this.deadlineNanos = deadlineNanos;
@@ -94,6 +102,7 @@ final class LoadGenerator {
         HttpRequest request = HttpRequest.newBuilder(orders)
                 .timeout(left.compareTo(MAX_REQUEST_TIME) < 0 ? left : MAX_REQUEST_TIME)
                 .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokens.get(attempt))
                 .POST(HttpRequest.BodyPublishers.ofString(bodies.get(attempt)))
                 .build();
         log.sending(attempt, intended, now);

@@ -65,7 +65,8 @@ final class ServiceFleet implements AutoCloseable {
 
     /** As Spring Boot's relaxed binding reads a property from the environment: {@code marquee.hold.duration} → {@code MARQUEE_HOLD_DURATION}. */
     static String environmentName(String property) {
-        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        // a list's index as Boot reads it from the environment: keys[0].id → KEYS_0_ID
+        return property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_').replace("[", "_").replace("]", "");
     }
 
     ServiceProcess instance(String name) {

@@ -33,8 +33,9 @@ final class WarmUp {
         long deadline = start + TimeUnit.SECONDS.toNanos(LIMIT_SECONDS);
         ScreeningLedger ledger = new ScreeningLedger(stack, other.get());
         List<String> bodies = AttemptPlan.orders("warm-up-", ledger.hall(), other.get(), plan.warmup(), 1, plan.seed());
+        List<String> tokens = new BenchCustomers(stack).tokens("warm-up-", bodies.size(), out);
         EdgeLog log = new EdgeLog(bodies.size());
-        new LoadGenerator(orders, bodies, plan.clients(), 0, deadline, () -> false, log).run();
+        new LoadGenerator(orders, bodies, tokens, plan.clients(), 0, deadline, () -> false, log).run();
         while (ledger.decided() < log.accepted() && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }

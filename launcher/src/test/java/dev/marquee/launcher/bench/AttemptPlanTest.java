@@ -2,6 +2,8 @@ package dev.marquee.launcher.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.marquee.stack.DevSecrets;
 import org.junit.jupiter.api.Test;
 
 class AttemptPlanTest {
@@ -43,19 +46,29 @@ class AttemptPlanTest {
     }
 
     @Test
-    void everyAttemptIsItsOwnCustomerAndTheSameSeedGivesTheSamePlan() {
+    void theSameSeedGivesTheSamePlanAndNoBodyNamesACustomer() {
         List<String> plan = AttemptPlan.orders(HALL, 3, 500, 4, 42);
 
         assertThat(plan).hasSize(500).isEqualTo(AttemptPlan.orders(HALL, 3, 500, 4, 42))
                 .isNotEqualTo(AttemptPlan.orders(HALL, 3, 500, 4, 43));
-        assertThat(plan.getFirst()).startsWith("{\"customerId\":\"fan-0\",\"screeningId\":3,\"seats\":[\"");
-        Pattern customer = Pattern.compile("\"customerId\":\"(fan-\\d+)\"");
-        Set<String> customers = new HashSet<>();
-        for (String body : plan) {
-            Matcher m = customer.matcher(body);
-            assertThat(m.find()).isTrue();
-            customers.add(m.group(1));
+        assertThat(plan.getFirst()).startsWith("{\"screeningId\":3,\"seats\":[\"");
+        assertThat(plan).noneMatch(body -> body.contains("customerId"));
+    }
+
+    /** Each attempt is its own customer: attempt i is sent with customer "fan-i"'s token. */
+    @Test
+    void everyAttemptIsItsOwnSignedInCustomer() {
+        List<String> tokens = new BenchCustomers(DevSecrets.generate()).tokens(AttemptPlan.FANS, 50, System.out);
+
+        Set<String> subjects = new HashSet<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String claims = new String(Base64.getUrlDecoder().decode(tokens.get(i).split("\\.")[1]),
+                    StandardCharsets.UTF_8);
+            Matcher subject = Pattern.compile("\"sub\":\"([^\"]+)\"").matcher(claims);
+            assertThat(subject.find()).as(claims).isTrue();
+            assertThat(subject.group(1)).isEqualTo("fan-" + i);
+            subjects.add(subject.group(1));
         }
-        assertThat(customers).hasSize(500);
+        assertThat(subjects).hasSize(50);
     }
 }

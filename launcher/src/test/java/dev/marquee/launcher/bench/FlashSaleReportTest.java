@@ -73,7 +73,7 @@ class FlashSaleReportTest {
         DecisionMatch match = DecisionMatch.of(List.of(), Map.of(), -1, edge.refusals());
         Invariants invariants = new Invariants(0, 0, 0, 0, 0, 0, 300, 300, edge.errorsTotal(), timedOut);
         return new FlashSaleReport(PLAN, 300, edge, match, Stages.of(List.of(), Map.of(), Map.of()),
-                new Milestones(null, null, null, 0), 0, invariants, timedOut, 10);
+                new Milestones(null, null, null, 0), 0, invariants, timedOut, 10, new AuthCost(100, 80.5, 75.0, 150.2));
     }
 
     private static JsonNode json(FlashSaleReport report) throws Exception {

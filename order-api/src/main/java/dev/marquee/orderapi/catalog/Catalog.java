@@ -46,6 +46,11 @@ public class Catalog {
         return cached(screeningCache, id, screenings::findWithHallById);
     }
 
+    /** The merchant whose cinema shows this screening (whose staff manage its orders). */
+    public Optional<Long> merchantOf(long screeningId) {
+        return screening(screeningId).map(s -> s.hall().cinema().merchantId());
+    }
+
     public List<Screening> screenings(Long movieId, Long cinemaId) {
         return screenings.search(movieId, cinemaId);
     }

@@ -1,28 +1,30 @@
 package dev.marquee.orderapi.order.web;
 
-import dev.marquee.support.security.Access;
-import dev.marquee.support.security.Area;
-import dev.marquee.support.security.Permits;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
 import dev.marquee.orderapi.order.Order;
+import dev.marquee.orderapi.order.OrderAccess;
 import dev.marquee.orderapi.order.OrderCancellation;
-import dev.marquee.orderapi.order.OrderNotFoundException;
 import dev.marquee.orderapi.order.OrderPlacement;
-import dev.marquee.orderapi.order.Orders;
 import dev.marquee.orderapi.order.PlaceOrder;
 import dev.marquee.orderapi.payment.Payment;
 import dev.marquee.orderapi.payment.Payments;
 import dev.marquee.orderapi.payment.Tickets;
+import dev.marquee.support.security.Access;
+import dev.marquee.support.security.Area;
+import dev.marquee.support.security.Caller;
+import dev.marquee.support.security.Permits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,15 +39,15 @@ class OrderController {
 
     private final OrderPlacement placement;
     private final OrderCancellation cancellation;
-    private final Orders orders;
+    private final OrderAccess access;
     private final Payments payments;
     private final Tickets tickets;
 
-    OrderController(OrderPlacement placement, OrderCancellation cancellation, Orders orders, Payments payments,
+    OrderController(OrderPlacement placement, OrderCancellation cancellation, OrderAccess access, Payments payments,
                     Tickets tickets) {
         this.placement = placement;
         this.cancellation = cancellation;
-        this.orders = orders;
+        this.access = access;
         this.payments = payments;
         this.tickets = tickets;
     }
@@ -54,13 +56,14 @@ class OrderController {
     @Permits(area = Area.ORDERS, access = Access.WRITE)
     @PostMapping
     ResponseEntity<OrderView> place(@Valid @RequestBody PlaceOrderRequest request,
-                                    @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+                                    @RequestHeader(name = "Idempotency-Key", required = false) String key,
+                                    @AuthenticationPrincipal Caller caller) {
         if (key != null && (key.isBlank() || key.length() > 100)) {
             throw new InvalidIdempotencyKeyException();
         }
         PlaceOrder command = request.seats() == null || request.seats().isEmpty()
-                ? PlaceOrder.anySeats(request.customerId(), request.screeningId(), request.anySeats())
-                : PlaceOrder.seats(request.customerId(), request.screeningId(), request.seats());
+                ? PlaceOrder.anySeats(caller.subject(), request.screeningId(), request.anySeats())
+                : PlaceOrder.seats(caller.subject(), request.screeningId(), request.seats());
         OrderPlacement.Placement placed = placement.place(command.withIdempotencyKey(key));
         Order order = placed.order();
         return ResponseEntity.accepted().location(URI.create("/api/orders/" + order.id()))
@@ -70,16 +73,19 @@ class OrderController {
 
     @Permits(area = Area.ORDERS, access = Access.READ)
     @GetMapping("/{id}")
-    OrderView order(@PathVariable String id) {
-        Order order = orders.findById(id).orElseThrow(() -> new OrderNotFoundException(id));
-        return view(order);
+    OrderView order(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+        return view(access.visible(id, caller));
     }
 
-    /** Gives a held order's seats back at once: 200 with the order, CANCELLED; again, the same answer. */
-    @Permits(area = Area.ORDERS, access = Access.WRITE)
+    /**
+     * Gives a held order's seats back at once: 200 with the order, CANCELLED; again, the same answer. The
+     * customer's own order, or one the caller manages (staff of its cinema's merchant, an admin): staff have orders
+     * read and manage, not write, so the finer check is {@link OrderAccess#cancellable}'s.
+     */
+    @Permits(area = Area.ORDERS, access = Access.READ)
     @PostMapping("/{id}/cancel")
-    OrderView cancel(@PathVariable String id) {
-        return view(cancellation.cancel(id));
+    OrderView cancel(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+        return view(cancellation.cancel(access.cancellable(id, caller).id()));
     }
 
     private OrderView view(Order order) {
@@ -88,8 +94,13 @@ class OrderController {
                 tickets.of(id));
     }
 
-    /** Either {@code seats} (labels such as "E7") or {@code anySeats} (that many, best available). */
-    record PlaceOrderRequest(@NotBlank @Size(max = 64) String customerId,
+    /**
+     * Either {@code seats} (labels such as "E7") or {@code anySeats} (that many, best available). The customer is
+     * whoever signed in (the token's subject): a body that still names one is refused (400), so that no client
+     * believes it ordered for someone else.
+     */
+    record PlaceOrderRequest(@Null(message = "the customer is whoever signed in (the bearer token's subject):"
+                                     + " leave customerId out") String customerId,
                              @NotNull @Positive Long screeningId,
                              List<@NotBlank @Size(max = 8) String> seats,
                              @Positive Integer anySeats) {

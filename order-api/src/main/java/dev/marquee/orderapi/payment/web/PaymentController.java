@@ -1,17 +1,20 @@
 package dev.marquee.orderapi.payment.web;
 
-import dev.marquee.support.security.Access;
-import dev.marquee.support.security.Area;
-import dev.marquee.support.security.Permits;
 import java.net.URI;
 import java.time.Instant;
 
 import dev.marquee.orderapi.order.Order;
+import dev.marquee.orderapi.order.OrderAccess;
 import dev.marquee.orderapi.payment.Payment;
 import dev.marquee.orderapi.payment.PaymentStart;
+import dev.marquee.support.security.Access;
+import dev.marquee.support.security.Area;
+import dev.marquee.support.security.Caller;
+import dev.marquee.support.security.Permits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,22 +22,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Paying an order: start a payment at a gateway, then (optionally) say it was paid. */
+/** Paying an order, the customer's own only: start a payment at a gateway, then (optionally) say it was paid. */
 @RestController
 @RequestMapping("/api/orders/{orderId}/payments")
 class PaymentController {
 
     private final PaymentStart start;
+    private final OrderAccess access;
 
-    PaymentController(PaymentStart start) {
+    PaymentController(PaymentStart start, OrderAccess access) {
         this.start = start;
+        this.access = access;
     }
 
     /** 201 with the pay URL; asking again for the same gateway returns the same open payment. */
     @Permits(area = Area.PAYMENTS, access = Access.WRITE)
     @PostMapping
     ResponseEntity<StartedView> start(@PathVariable String orderId,
-                                      @Valid @RequestBody(required = false) StartRequest request) {
+                                      @Valid @RequestBody(required = false) StartRequest request,
+                                      @AuthenticationPrincipal Caller caller) {
+        access.own(orderId, caller);
         String gateway = request == null || request.gateway() == null ? "alipay" : request.gateway();
         PaymentStart.Started started = start.start(orderId, gateway,
                 ServletUriComponentsBuilder.fromCurrentContextPath().build().toUri());
@@ -47,8 +54,8 @@ class PaymentController {
     /** The client says it paid: 200 with the order, now PAYMENT_PENDING; money state waits for the gateway. */
     @Permits(area = Area.PAYMENTS, access = Access.WRITE)
     @PostMapping("/claimed")
-    ClaimedView claimed(@PathVariable String orderId) {
-        Order order = start.claimed(orderId);
+    ClaimedView claimed(@PathVariable String orderId, @AuthenticationPrincipal Caller caller) {
+        Order order = start.claimed(access.own(orderId, caller).id());
         return new ClaimedView(order.id(), order.status().name(), order.holdDeadline());
     }
 

@@ -3,6 +3,7 @@ package dev.marquee.orderapi.order.web;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,19 +12,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.marquee.ledger.HallLock;
+import dev.marquee.orderapi.order.Order;
+import dev.marquee.orderapi.order.OrderAccess;
 import dev.marquee.orderapi.order.OrderCancellation;
 import dev.marquee.orderapi.order.OrderPlacement;
-import dev.marquee.orderapi.order.Orders;
 import dev.marquee.orderapi.payment.Payments;
 import dev.marquee.orderapi.payment.Tickets;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RFencedLock;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisConnectionException;
 import org.redisson.client.RedisTimeoutException;
+import org.springframework.security.web.method.annotation.AuthenticationPrincipalArgumentResolver;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
@@ -34,8 +39,20 @@ class CancellationProblemsTest {
     final RFencedLock lock = mock(RFencedLock.class);
     final HallLock hallLock = new HallLock(redisson, Duration.ofMillis(50), Duration.ofSeconds(10));
     final OrderCancellation cancellation = mock(OrderCancellation.class);
+    final OrderAccess access = mock(OrderAccess.class);
     final MockMvc mvc = MockMvcBuilders.standaloneSetup(new OrderController(mock(OrderPlacement.class), cancellation,
-            mock(Orders.class), mock(Payments.class), mock(Tickets.class))).setControllerAdvice(new ApiProblems()).build();
+                    access, mock(Payments.class), mock(Tickets.class)))
+            .setCustomArgumentResolvers(new AuthenticationPrincipalArgumentResolver())
+            .setControllerAdvice(new ApiProblems()).build();
+
+    @BeforeEach
+    void theCallersOwnOrders() {
+        for (String id : List.of("o-1", "o-2")) {
+            Order order = mock(Order.class);
+            when(order.id()).thenReturn(id);
+            when(access.cancellable(eq(id), any())).thenReturn(order);
+        }
+    }
 
     @Test
     void aBusyHallIsA503ToRetryWithItsOwnCode() throws Exception {
