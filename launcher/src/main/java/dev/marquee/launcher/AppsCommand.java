@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "apps", mixinStandardHelpOptions = true,
         description = {"Partner apps: clients such as a cinema's box-office terminal or a reseller that sign their",
                 "requests with an app key and secret (see README, \"Partner apps\"). Needs a bearer token of someone",
-                "with operations=--m: --token or MARQUEE_TOKEN."},
+                "with operations=--m: the one ./marquee login stored, or --token / MARQUEE_TOKEN."},
         subcommands = {AppsCommand.Create.class, AppsCommand.Rotate.class, AppsCommand.Revoke.class,
                 AppsCommand.List.class})
 final class AppsCommand implements Callable<Integer> {
@@ -45,16 +45,15 @@ final class AppsCommand implements Callable<Integer> {
         @Option(names = "--url", description = "An order-api instance. Default: ${DEFAULT-VALUE}")
         String url = "http://127.0.0.1:8080";
 
-        // TODO(accounts): once `marquee login` lands, default to the token it stored (its public class) and keep
-        // --token / MARQUEE_TOKEN as the override.
-        @Option(names = "--token", defaultValue = "${env:MARQUEE_TOKEN}",
-                description = "Bearer token of an operator (operations=--m). Default: $MARQUEE_TOKEN")
-        String token;
+        @Mixin
+        OperatorToken operator;
 
         Answer send(String method, String path, String body) throws InterruptedException {
-            if (token == null || token.isBlank()) {
+            String token = operator.value().orElse(null);
+            if (token == null) {
                 return new Answer(0, new ObjectMapper().createObjectNode().put("code", "no-token")
-                        .put("detail", "give an operator's bearer token with --token or MARQUEE_TOKEN"));
+                        .put("detail", "not signed in: run ./marquee login as an operator, or give an operator's"
+                                + " bearer token with --token or MARQUEE_TOKEN"));
             }
             HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token.trim()).header("Content-Type", "application/json")

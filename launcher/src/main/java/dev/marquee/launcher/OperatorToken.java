@@ -13,10 +13,19 @@ import picocli.CommandLine.Option;
 final class OperatorToken {
 
     /**
-     * Where {@code ./marquee login} keeps the signed-in token between commands. The login command (the accounts
-     * part of issue 11) provides it; until it is wired here, nothing is stored and only --token/MARQUEE_TOKEN work.
+     * Where {@code ./marquee login} keeps the signed-in token between commands ({@link Credentials}, refreshed when
+     * due); tests plug in their own.
      */
-    static volatile StoredToken stored = StoredToken.NONE;
+    static final StoredToken LOGIN = OperatorToken::fromLogin;
+    static volatile StoredToken stored = LOGIN;
+
+    private static Optional<String> fromLogin() {
+        try {
+            return Optional.of(Credentials.bearer().substring("Bearer ".length()));
+        } catch (Credentials.NotSignedInException e) {
+            return Optional.empty();
+        }
+    }
 
     @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:MARQUEE_TOKEN}",
             description = {"An operator's (an admin's) bearer token. Default: $MARQUEE_TOKEN, else the one",

@@ -3,8 +3,8 @@ package dev.marquee.launcher;
 import java.util.Optional;
 
 /**
- * A bearer token kept between commands by {@code ./marquee login}. The accounts part of issue 11 writes the login
- * command and its store; {@link OperatorToken#stored} is where it is plugged in.
+ * A bearer token kept between commands by {@code ./marquee login} ({@link Credentials});
+ * {@link OperatorToken#stored} is where it is plugged in.
  */
 @FunctionalInterface
 interface StoredToken {

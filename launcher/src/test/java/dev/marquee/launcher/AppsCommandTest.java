@@ -37,6 +37,8 @@ class AppsCommandTest {
         server.createContext("/", this::answer);
         server.start();
         url = "http://127.0.0.1:" + server.getAddress().getPort();
+        // whoever runs the tests may be signed in: only the token a test gives counts
+        OperatorToken.stored = StoredToken.NONE;
         originalOut = System.out;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     }
@@ -45,6 +47,7 @@ class AppsCommandTest {
     void stop() {
         System.setOut(originalOut);
         server.stop(0);
+        OperatorToken.stored = OperatorToken.LOGIN;
     }
 
     @Test

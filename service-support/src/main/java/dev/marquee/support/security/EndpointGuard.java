@@ -7,13 +7,15 @@ import java.util.Map;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * Deny by default: a service refuses to start while one of our handlers says neither what permission it needs
- * ({@link Permits}) nor that it is public ({@link PublicEndpoint}), so an endpoint cannot ship unprotected.
+ * Deny by default: a service refuses to start while one of our handlers says neither who may call it (a method
+ * security check: {@link Permits}, {@link SignedIn}, or another annotation carrying {@code @PreAuthorize}) nor that
+ * it is public ({@link PublicEndpoint}), so an endpoint cannot ship unprotected.
  */
 final class EndpointGuard implements SmartInitializingSingleton {
 
@@ -43,9 +45,9 @@ final class EndpointGuard implements SmartInitializingSingleton {
     }
 
     static boolean declared(HandlerMethod handler) {
-        return AnnotatedElementUtils.hasAnnotation(handler.getMethod(), Permits.class)
+        return AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PreAuthorize.class)
                 || AnnotatedElementUtils.hasAnnotation(handler.getMethod(), PublicEndpoint.class)
-                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), Permits.class)
+                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PreAuthorize.class)
                 || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), PublicEndpoint.class);
     }
 }

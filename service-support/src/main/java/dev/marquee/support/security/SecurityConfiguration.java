@@ -40,6 +40,8 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may do what, the same in every service: bearer tokens verified against the configured keys
@@ -72,6 +74,16 @@ public class SecurityConfiguration {
     @Bean
     static EndpointGuard marqueeEndpointGuard(ApplicationContext context) {
         return new EndpointGuard(context);
+    }
+
+    @Bean
+    WebMvcConfigurer marqueePermitsFirst() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new PermitsFirst());
+            }
+        };
     }
 
     @Bean

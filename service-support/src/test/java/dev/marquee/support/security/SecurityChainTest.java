@@ -80,6 +80,29 @@ class SecurityChainTest {
     }
 
     @Test
+    void whoMayCallIsAnsweredBeforeTheBodyIsRead() throws Exception {
+        HttpResponse<String> garbage = HTTP.send(HttpRequest.newBuilder(uri("/orders"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{not json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(garbage.statusCode()).isEqualTo(401);
+        String staff = tokens(key, "k1").issue(new Caller("9", Role.STAFF, Role.STAFF.defaults(), 3L, "s")).value();
+        HttpResponse<String> denied = HTTP.send(HttpRequest.newBuilder(uri("/orders")).header("Authorization", "Bearer " + staff)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{not json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(denied.statusCode()).isEqualTo(403);
+        assertThat(denied.body()).contains("\"code\":\"forbidden\"");
+    }
+
+    @Test
+    void signedInEndpointsTakeAnyoneSignedIn() throws Exception {
+        assertThat(get("/me", null).statusCode()).isEqualTo(401);
+        String app = tokens(key, "k1").issue(new Caller("app:x", Role.APP, Permissions.NONE, null, null)).value();
+        HttpResponse<String> me = get("/me", app);
+        assertThat(me.statusCode()).isEqualTo(200);
+        assertThat(me.body()).isEqualTo("app:x");
+    }
+
+    @Test
     void everyConfiguredKeyVerifiesSoKeysRotate() throws Exception {
         String signedWithOld = tokens(otherKey, "k0").issue(new Caller("42", Role.CUSTOMER, Role.CUSTOMER.defaults(), null, null)).value();
         assertThat(get("/orders", signedWithOld).statusCode()).isEqualTo(200);
@@ -162,6 +185,18 @@ class SecurityChainTest {
             @PostMapping("/refunds")
             String refunds() {
                 return "refunded";
+            }
+
+            @Permits(area = Area.ORDERS, access = Access.WRITE)
+            @PostMapping("/orders")
+            String place(@org.springframework.web.bind.annotation.RequestBody java.util.Map<String, Object> body) {
+                return "placed " + body.size();
+            }
+
+            @SignedIn
+            @GetMapping("/me")
+            String me(@AuthenticationPrincipal Caller caller) {
+                return caller.subject();
             }
 
             @PublicEndpoint

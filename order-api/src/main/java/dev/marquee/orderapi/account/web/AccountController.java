@@ -4,7 +4,7 @@ import dev.marquee.orderapi.account.AccountView;
 import dev.marquee.orderapi.account.Accounts;
 import dev.marquee.orderapi.account.PasswordChange;
 import dev.marquee.support.security.Caller;
-import dev.marquee.support.security.PublicEndpoint;
+import dev.marquee.support.security.SignedIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +34,7 @@ class AccountController {
     }
 
     @GetMapping("/api/account")
-    @PublicEndpoint
+    @SignedIn
     Whoami whoami(@AuthenticationPrincipal Caller caller) {
         Caller signedIn = AccountProblems.signedIn(caller);
         return new Whoami(signedIn.subject(), signedIn.role().name(), signedIn.permissions().bits(),
@@ -45,7 +45,7 @@ class AccountController {
     /** Every session of the account ends, this one included: sign in again with the new password. */
     @PostMapping("/api/account/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @PublicEndpoint
+    @SignedIn
     void changePassword(@AuthenticationPrincipal Caller caller, @RequestBody NewPassword body) {
         passwordChange.change(AccountProblems.signedIn(caller), body.oldPassword(), body.newPassword());
     }
