@@ -32,6 +32,9 @@ final class SharedPipeline {
             overrides.put("marquee.payments.notification-purge-interval", "1s");
             overrides.put("marquee.orders.gauge-interval", "1s");
             overrides.put("marquee.consumer-stall.check-interval", "1s");
+            // tests that drive load as one customer (rebalancing, flash crowds) would be throttled like a bot; the
+            // limits themselves are tested across two order-api instances by PartnerAppsIT and RedisTokenBucketsIT
+            overrides.put("marquee.rate-limits.enabled", "false");
             overrides.put("marquee.demo.accounts", "true");
             overrides.put("marquee.demo.password", DEMO_PASSWORD);
             pipeline = Pipeline.start(stack.properties(), Map.of(), overrides);
