@@ -2,6 +2,7 @@ package dev.marquee.support.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,12 +67,22 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     /** Writes an RFC 9457 problem with our {@code code} property. */
     public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
                              String detail) throws IOException {
+        write(request, response, status, code, detail, Map.of());
+    }
+
+    /** As {@link #write(HttpServletRequest, HttpServletResponse, HttpStatus, String, String)}, with more properties. */
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+                             String detail, Map<String, String> properties) throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + json(status.getReasonPhrase())
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(detail) + "\",\"instance\":\""
-                + json(request.getRequestURI()) + "\",\"code\":\"" + json(code) + "\"}");
+        StringBuilder body = new StringBuilder("{\"type\":\"about:blank\",\"title\":\"")
+                .append(json(status.getReasonPhrase())).append("\",\"status\":").append(status.value())
+                .append(",\"detail\":\"").append(json(detail)).append("\",\"instance\":\"")
+                .append(json(request.getRequestURI())).append("\",\"code\":\"").append(json(code)).append('"');
+        properties.forEach((name, value) -> body.append(",\"").append(json(name)).append("\":\"").append(json(value))
+                .append('"'));
+        response.getWriter().write(body.append('}').toString());
     }
 
     private static String json(String text) {

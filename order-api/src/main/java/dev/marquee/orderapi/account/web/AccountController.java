@@ -36,10 +36,9 @@ class AccountController {
     @GetMapping("/api/account")
     @SignedIn
     Whoami whoami(@AuthenticationPrincipal Caller caller) {
-        Caller signedIn = AccountProblems.signedIn(caller);
-        return new Whoami(signedIn.subject(), signedIn.role().name(), signedIn.permissions().bits(),
-                signedIn.permissions().toString(), signedIn.merchantId(), signedIn.sessionId(),
-                accounts.of(signedIn).orElse(null));
+        return new Whoami(caller.subject(), caller.role().name(), caller.permissions().bits(),
+                caller.permissions().toString(), caller.merchantId(), caller.sessionId(),
+                accounts.of(caller).orElse(null));
     }
 
     /** Every session of the account ends, this one included: sign in again with the new password. */
@@ -47,6 +46,6 @@ class AccountController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @SignedIn
     void changePassword(@AuthenticationPrincipal Caller caller, @RequestBody NewPassword body) {
-        passwordChange.change(AccountProblems.signedIn(caller), body.oldPassword(), body.newPassword());
+        passwordChange.change(caller, body.oldPassword(), body.newPassword());
     }
 }

@@ -3,7 +3,6 @@ package dev.marquee.orderapi.account.web;
 import dev.marquee.orderapi.account.AccountRefusedException;
 import dev.marquee.orderapi.account.sms.SmsRefusedException;
 import dev.marquee.orderapi.account.sms.SmsUnavailableException;
-import dev.marquee.support.security.Caller;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,29 +25,9 @@ class AccountProblems {
 
     private static final Logger log = LoggerFactory.getLogger(AccountProblems.class);
 
-    /** A caller, or 401 {@code unauthenticated}. */
-    static Caller signedIn(Caller caller) {
-        if (caller == null) {
-            throw new NotSignedInException();
-        }
-        return caller;
-    }
-
-    static final class NotSignedInException extends RuntimeException {
-        NotSignedInException() {
-            super("Sign in first: send Authorization: Bearer <access token>.");
-        }
-    }
-
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(AccountRefusedException e) {
         return ResponseEntity.status(e.status()).body(problem(HttpStatus.valueOf(e.status()), e.code(), e.getMessage()));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> notSignedIn(NotSignedInException e) {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(problem(HttpStatus.UNAUTHORIZED, "unauthenticated", e.getMessage()));
     }
 
     @ExceptionHandler

@@ -2,6 +2,7 @@ package dev.marquee.orderapi.ratelimit.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -98,13 +99,9 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private static void refuse(HttpServletRequest request, HttpServletResponse response, Exceeded exceeded)
             throws IOException {
         long seconds = exceeded.retryAfterSeconds();
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                + "\"detail\":\"Too many requests for this " + exceeded.kind().label() + "; retry after " + seconds
-                + " s.\",\"instance\":\"" + request.getRequestURI().replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\",\"code\":\"rate-limited\",\"limit\":\"" + exceeded.kind().label() + "\"}");
+        SecurityProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                "Too many requests for this " + exceeded.kind().label() + "; retry after " + seconds + " s.",
+                Map.of("limit", exceeded.kind().label()));
     }
 }
