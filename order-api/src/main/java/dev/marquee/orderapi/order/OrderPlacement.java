@@ -15,6 +15,7 @@ import dev.marquee.orderapi.catalog.Catalog;
 import dev.marquee.orderapi.catalog.HallSeat;
 import dev.marquee.orderapi.catalog.Screening;
 import dev.marquee.orderapi.seatmap.SeatMap;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,10 +35,12 @@ public class OrderPlacement {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int maxSeats;
+    private final List<PlacementGate> gates;
 
     OrderPlacement(Catalog catalog, Orders orders, OrderRequests requests, IdempotencyKeys idempotencyKeys,
                    SeatMap seatMap, TransactionTemplate transaction, Clock clock,
-                   @Value("${marquee.orders.max-seats:6}") int maxSeats) {
+                   @Value("${marquee.orders.max-seats:6}") int maxSeats, ObjectProvider<PlacementGate> gates) {
+        this.gates = gates.orderedStream().toList();
         this.seatMap = seatMap;
         this.transaction = transaction;
         this.catalog = catalog;
@@ -67,6 +70,9 @@ public class OrderPlacement {
         long amount = command.seats().isEmpty() ? command.anySeats() * standardPrice(screening)
                 : price(screening, command.seats());
         refuseWhatIsVisiblyTaken(screening, command);
+        for (PlacementGate gate : gates) {
+            gate.admit(command);
+        }
         return AcceptedWork.atNormalPriority(
                 () -> transaction.execute(status -> write(command, screening, amount, now)));
     }

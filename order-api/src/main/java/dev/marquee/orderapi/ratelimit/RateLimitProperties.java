@@ -8,11 +8,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code marquee.rate-limits.*}: one bucket per signed-in user (its subject), per client IP (callers not signed in),
  * per partner app, and per screening for order placement; shared by every order-api instance through Redis.
  * {@code timeout}: how long a check waits for Redis before it lets the request through (fail open);
- * {@code pause-after-failure}: how long checks are skipped after Redis failed one (the requests pass).
+ * {@code pause-after-failure}: how long checks are skipped after Redis failed one (the requests pass);
+ * {@code deferred-flush}: how often the tokens of requests answered from memory (refused orders) are drawn.
  */
 @ConfigurationProperties("marquee.rate-limits")
 public record RateLimitProperties(Boolean enabled, Limit user, Limit ip, Limit app, Limit screening,
-                                  Duration timeout, Duration pauseAfterFailure) {
+                                  Duration timeout, Duration pauseAfterFailure, Duration deferredFlush) {
 
     public RateLimitProperties {
         enabled = enabled == null || enabled;
@@ -22,6 +23,7 @@ public record RateLimitProperties(Boolean enabled, Limit user, Limit ip, Limit a
         screening = screening == null ? new Limit(10_000, 5_000, Duration.ofSeconds(1)) : screening;
         timeout = timeout == null ? Duration.ofMillis(100) : timeout;
         pauseAfterFailure = pauseAfterFailure == null ? Duration.ofSeconds(1) : pauseAfterFailure;
+        deferredFlush = deferredFlush == null ? Duration.ofMillis(100) : deferredFlush;
     }
 
     Limit limit(LimitKind kind) {

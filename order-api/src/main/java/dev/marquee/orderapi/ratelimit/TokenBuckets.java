@@ -22,4 +22,17 @@ public interface TokenBuckets {
      * @throws RuntimeException when the store cannot answer within {@code timeout}
      */
     Optional<Empty> take(List<Draw> draws, Duration timeout);
+
+    /** {@code tokens} already spent from a bucket: requests that were answered before their draw was made. */
+    record Debit(String key, Limit limit, int tokens) {
+    }
+
+    /**
+     * Takes each debit's tokens from its bucket, as far as it has them (a bucket never goes below empty), each
+     * bucket on its own. The answer lists the buckets that are empty afterwards, with when each has a token again
+     * ({@link Empty#index()} is the debit's index).
+     *
+     * @throws RuntimeException when the store cannot answer within {@code timeout}
+     */
+    List<Empty> debit(List<Debit> debits, Duration timeout);
 }

@@ -21,7 +21,8 @@ class RateLimitingTest {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final SteppingClock clock = new SteppingClock();
     final ScriptedBuckets buckets = new ScriptedBuckets();
-    final RateLimitProperties defaults = new RateLimitProperties(null, null, null, null, null, null, null);
+    final RateLimitProperties defaults = new RateLimitProperties(null, null, null, null, null, null, null,
+            null);
 
     @Test
     void aRefusalNamesTheLimitAndRoundsTheWaitUp() {
@@ -60,16 +61,85 @@ class RateLimitingTest {
     void switchedOffNothingIsChecked() {
         buckets.answer = Optional.of(new TokenBuckets.Empty(0, Duration.ofSeconds(1)));
         RateLimiting limits = new RateLimiting(buckets, new RateLimitProperties(false, null, null, null, null, null,
-                null), clock, meters);
+                null, null), clock, meters);
 
         assertThat(limits.check(List.of(new Charge(LimitKind.USER, "42")))).isEmpty();
         assertThat(buckets.seen).isEmpty();
     }
 
+    @Test
+    void aBucketFoundEmptyRefusesHereUntilItHasATokenAgainWithoutAskingRedis() {
+        buckets.answer = Optional.of(new TokenBuckets.Empty(0, Duration.ofMillis(1500)));
+        RateLimiting limits = new RateLimiting(buckets, defaults, clock, meters);
+        List<Charge> fan = List.of(new Charge(LimitKind.USER, "fan"));
+
+        assertThat(limits.check(fan)).isPresent();
+        clock.now = clock.now.plusMillis(1000);
+        assertThat(limits.check(fan)).get().extracting(Exceeded::retryAfter).isEqualTo(Duration.ofMillis(500));
+        assertThat(limits.knownEmpty(fan)).isPresent();
+        assertThat(limits.knownEmpty(List.of(new Charge(LimitKind.USER, "other")))).isEmpty();
+        assertThat(buckets.seen).hasSize(1);
+
+        clock.now = clock.now.plusMillis(500);
+        buckets.answer = Optional.empty();
+        assertThat(limits.knownEmpty(fan)).isEmpty();
+        assertThat(limits.check(fan)).isEmpty();
+        assertThat(buckets.seen).hasSize(2);
+    }
+
+    @Test
+    void deferredTokensAreDrawnInOneBatchPerFlushAndAnEmptiedBucketRefusesAfterwards() {
+        RateLimiting limits = new RateLimiting(buckets, defaults, clock, meters);
+        Charge fan = new Charge(LimitKind.USER, "fan");
+        Charge other = new Charge(LimitKind.USER, "other");
+        for (int i = 0; i < 45; i++) {
+            limits.defer(List.of(fan));
+        }
+        limits.defer(List.of(other));
+        buckets.emptied = List.of(new TokenBuckets.Empty(0, Duration.ofMillis(50)));
+
+        limits.flush();
+
+        assertThat(buckets.debited).hasSize(1);
+        assertThat(buckets.debited.get(0)).extracting(TokenBuckets.Debit::tokens).containsExactlyInAnyOrder(45, 1);
+        String emptied = buckets.debited.get(0).get(0).key();
+        Charge refused = emptied.endsWith(":fan") ? fan : other;
+        assertThat(limits.knownEmpty(List.of(refused))).isPresent();
+        assertThat(buckets.seen).isEmpty();
+
+        limits.flush();
+        assertThat(buckets.debited).hasSize(1); // nothing deferred since: no round trip
+    }
+
+    @Test
+    void deferredTokensAreDroppedAndCountedWhenRedisCannotTakeThem() {
+        RateLimiting limits = new RateLimiting(buckets, defaults, clock, meters);
+        buckets.failure = new IllegalStateException("Redis did not answer within PT0.1S");
+        limits.defer(List.of(new Charge(LimitKind.USER, "fan")));
+
+        limits.flush();
+        limits.flush();
+
+        assertThat(buckets.debited).hasSize(1);
+        assertThat(meters.counter("marquee.rate_limit.unavailable").count()).isEqualTo(1);
+        assertThat(limits.knownEmpty(List.of(new Charge(LimitKind.USER, "fan")))).isEmpty();
+    }
+
     static final class ScriptedBuckets implements TokenBuckets {
         final List<List<Draw>> seen = new ArrayList<>();
+        final List<List<Debit>> debited = new ArrayList<>();
         Optional<Empty> answer = Optional.empty();
+        List<Empty> emptied = List.of();
         RuntimeException failure;
+
+        @Override
+        public List<Empty> debit(List<Debit> debits, Duration timeout) {
+            debited.add(debits);
+            if (failure != null) {
+                throw failure;
+            }
+            return emptied;
+        }
 
         @Override
         public Optional<Empty> take(List<Draw> draws, Duration timeout) {

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.marquee.orderapi.ratelimit.TokenBuckets.Debit;
 import dev.marquee.orderapi.ratelimit.TokenBuckets.Draw;
 import dev.marquee.orderapi.ratelimit.TokenBuckets.Empty;
 import dev.marquee.orderapi.ratelimit.persistence.RedisTokenBuckets;
@@ -82,6 +83,41 @@ class RedisTokenBucketsIT {
         assertThat(empty.get().retryAfter()).isBetween(Duration.ofMillis(1), Duration.ofMillis(100));
         await().pollDelay(empty.get().retryAfter()).atMost(empty.get().retryAfter().plusMillis(500))
                 .pollInterval(Duration.ofMillis(5)).until(() -> buckets.take(List.of(draw), TIMEOUT).isEmpty());
+    }
+
+    /** Redis forgot the script (restarted, flushed, failed over): the draw sends it again and still counts. */
+    @Test
+    void aRedisThatForgotTheScriptIsSentItAgain() {
+        RedisTokenBuckets buckets = new RedisTokenBuckets(first);
+        Draw draw = new Draw("it:" + UUID.randomUUID(), new Limit(2, 1, Duration.ofHours(1)));
+        assertThat(buckets.take(List.of(draw), TIMEOUT)).isEmpty();
+
+        first.getScript().scriptFlush();
+        assertThat(first.getScript().scriptExists(RedisTokenBuckets.SHA)).containsExactly(false);
+
+        assertThat(buckets.take(List.of(draw), TIMEOUT)).isEmpty();
+        assertThat(buckets.take(List.of(draw), TIMEOUT)).get().extracting(Empty::index).isEqualTo(0);
+        assertThat(first.getScript().scriptExists(RedisTokenBuckets.SHA)).containsExactly(true);
+    }
+
+    /** Debits take what was spent, never below empty, each bucket on its own, and name the buckets left empty. */
+    @Test
+    void debitsTakeSpentTokensAndNameTheBucketsTheyEmptied() {
+        RedisTokenBuckets buckets = new RedisTokenBuckets(first);
+        Limit limit = new Limit(40, 1, Duration.ofSeconds(1));
+        Debit hammering = new Debit("it:" + UUID.randomUUID(), limit, 45);
+        Debit browsing = new Debit("it:" + UUID.randomUUID(), limit, 3);
+
+        List<Empty> empties = buckets.debit(List.of(browsing, hammering), TIMEOUT);
+
+        assertThat(empties).extracting(Empty::index).containsExactly(1);
+        assertThat(empties.get(0).retryAfter()).isBetween(Duration.ofMillis(1), Duration.ofSeconds(1));
+        assertThat(buckets.take(List.of(new Draw(hammering.key(), limit)), TIMEOUT)).isPresent();
+        int left = 0;
+        while (buckets.take(List.of(new Draw(browsing.key(), limit)), TIMEOUT).isEmpty() && left < 100) {
+            left++;
+        }
+        assertThat(left).isBetween(37, 38); // 40 - 3, and perhaps one refilled meanwhile
     }
 
     @Test

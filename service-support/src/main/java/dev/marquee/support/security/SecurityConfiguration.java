@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +20,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -35,7 +37,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -86,6 +91,17 @@ public class SecurityConfiguration {
         };
     }
 
+    /**
+     * No observation per security filter, authentication and authorization: they are not exported, and wrapping
+     * each of the chain's filters cost 6% of a flash sale's edge CPU. The HTTP server's own observation (request
+     * counts and latency per endpoint) stays.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityObservationSettings marqueeSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityProblems securityProblems() {
         return new SecurityProblems();
@@ -100,6 +116,10 @@ public class SecurityConfiguration {
             // Spring's validators below check time and issuer
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+        // Our issuer is a name, not a URL: Spring's default converter would try (and fail, with an exception per
+        // request) to make it one before keeping the string. Measured: 3% of a flash sale's edge CPU.
+        decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                Map.of(JwtClaimNames.ISS, iss -> iss == null ? null : iss.toString())));
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(JwtValidators.createDefaultWithIssuer(properties.issuer()));
         revocations.ifAvailable(r -> validators.add(new RevocationCheck(r)));

@@ -10,6 +10,7 @@ import dev.marquee.orderapi.order.IllegalOrderTransitionException;
 import dev.marquee.orderapi.order.OrderNotCancellableException;
 import dev.marquee.orderapi.order.OrderNotFoundException;
 import dev.marquee.orderapi.order.OrderRefusedException;
+import dev.marquee.orderapi.ratelimit.RateLimitedException;
 import dev.marquee.support.CodedProblems;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
@@ -40,10 +41,23 @@ class ApiProblems extends CodedProblems {
 
     @ExceptionHandler
     ProblemDetail refused(OrderRefusedException e) {
+        return refusal(e);
+    }
+
+    static ProblemDetail refusal(OrderRefusedException e) {
         ProblemDetail problem = problem(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
                 e.code(), e.getMessage());
         e.details().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** An order over its caller's or its screening's limit, found just before it would have been written. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        ProblemDetail problem = problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", e.getMessage());
+        problem.setProperty("limit", e.exceeded().kind().label());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.exceeded().retryAfterSeconds())).body(problem);
     }
 
     @ExceptionHandler

@@ -1,13 +1,18 @@
 package dev.marquee.orderapi.ratelimit.web;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
+import dev.marquee.orderapi.order.PlacementGate;
 import dev.marquee.orderapi.ratelimit.RateLimitProperties;
 import dev.marquee.orderapi.ratelimit.RateLimiting;
 import dev.marquee.orderapi.ratelimit.persistence.RedisTokenBuckets;
 import dev.marquee.support.security.SecurityChainCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.redisson.api.RedissonClient;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +27,30 @@ class RateLimitConfiguration {
     RateLimiting rateLimiting(RedissonClient redisson, RateLimitProperties properties, Clock clock,
                               MeterRegistry meters) {
         return new RateLimiting(new RedisTokenBuckets(redisson), properties, clock, meters);
+    }
+
+    @Bean
+    PlacementGate limitedPlacement(RateLimiting limits) {
+        return new LimitedPlacement(limits);
+    }
+
+    /** Draws the deferred tokens (refused orders') in one batch every {@code deferred-flush}. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService deferredRateLimits(RateLimiting limits, RateLimitProperties properties) {
+        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "rate-limit-flush");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.deferredFlush().toMillis();
+        flusher.scheduleWithFixedDelay(() -> {
+            try {
+                limits.flush();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(RateLimiting.class).warn("deferred rate-limit tokens not drawn", e);
+            }
+        }, every, every, TimeUnit.MILLISECONDS);
+        return flusher;
     }
 
     @Bean

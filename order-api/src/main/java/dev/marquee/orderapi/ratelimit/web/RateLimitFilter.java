@@ -1,12 +1,9 @@
 package dev.marquee.orderapi.ratelimit.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.marquee.orderapi.ratelimit.LimitKind;
@@ -30,14 +27,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Rate limits, after authentication: a signed-in person draws on their own bucket, a partner app on its app's, a
- * caller not signed in on their IP's (people behind one NAT are not limited together once signed in); placing an
- * order also draws on its screening's. Over: 429 {@code rate-limited} with {@code Retry-After} and the {@code limit}
- * that refused. Probes and gateways' payment notifications are never limited (a gateway's resend must get through).
+ * caller not signed in on their IP's (people behind one NAT are not limited together once signed in). Over: 429
+ * {@code rate-limited} with {@code Retry-After} and the {@code limit} that refused. Probes and gateways' payment
+ * notifications are never limited (a gateway's resend must get through).
+ * <p>
+ * Placing an order is counted where it costs something: the filter only refuses a caller whose bucket is known to
+ * be empty, and the draw (the caller's bucket and the order's screening's) is made by {@link LimitedPlacement} just
+ * before the order is written. An order refused from memory before that (seats taken, sold out: a flash crowd's
+ * thousands a second) still costs its caller a token, drawn with the other refusals in one batch
+ * ({@link RateLimiting#defer}). So a refused attempt is counted as every attempt is, and a script hammering a sold-out
+ * screening is soon refused with 429, but an answer that costs microseconds does not wait for a Redis round trip.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
     static final int MAX_ORDER_BODY = 64 * 1024;
-    private static final Pattern SCREENING = Pattern.compile("\"screeningId\"\\s*:\\s*\"?(\\d{1,18})(?!\\d)");
     private static final Pattern NOTIFY = Pattern.compile("/api/payments/[^/]+/notify");
 
     private final RateLimiting limits;
@@ -55,27 +58,38 @@ final class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        List<Charge> charges = new ArrayList<>(2);
-        charges.add(callerCharge(request));
-        HttpServletRequest passed = request;
-        if ("POST".equals(request.getMethod()) && "/api/orders".equals(request.getRequestURI())) {
-            CachedBodyRequest cached;
-            try {
-                cached = CachedBodyRequest.of(request, MAX_ORDER_BODY);
-            } catch (CachedBodyRequest.BodyTooLargeException e) {
-                SecurityProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-                        "An order's body may have at most " + MAX_ORDER_BODY + " bytes.");
+        Charge caller = callerCharge(request);
+        if (!("POST".equals(request.getMethod()) && "/api/orders".equals(request.getRequestURI()))) {
+            Optional<Exceeded> exceeded = limits.check(List.of(caller));
+            if (exceeded.isPresent()) {
+                refuse(request, response, exceeded.get());
                 return;
             }
-            screening(cached.body()).ifPresent(id -> charges.add(new Charge(LimitKind.SCREENING, id)));
-            passed = cached;
-        }
-        Optional<Exceeded> exceeded = limits.check(charges);
-        if (exceeded.isPresent()) {
-            refuse(request, response, exceeded.get());
+            chain.doFilter(request, response);
             return;
         }
-        chain.doFilter(passed, response);
+        CachedBodyRequest cached;
+        try {
+            cached = CachedBodyRequest.of(request, MAX_ORDER_BODY);
+        } catch (CachedBodyRequest.BodyTooLargeException e) {
+            SecurityProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
+                    "An order's body may have at most " + MAX_ORDER_BODY + " bytes.");
+            return;
+        }
+        Optional<Exceeded> known = limits.knownEmpty(List.of(caller));
+        if (known.isPresent()) {
+            refuse(request, response, known.get());
+            return;
+        }
+        OrderAdmission admission = new OrderAdmission(caller);
+        cached.setAttribute(OrderAdmission.ATTRIBUTE, admission);
+        try {
+            chain.doFilter(cached, response);
+        } finally {
+            if (!admission.drawn()) {
+                limits.defer(List.of(caller));
+            }
+        }
     }
 
     private static Charge callerCharge(HttpServletRequest request) {
@@ -89,19 +103,11 @@ final class RateLimitFilter extends OncePerRequestFilter {
         return new Charge(LimitKind.IP, request.getRemoteAddr());
     }
 
-    /** The screening of an order, found without parsing the JSON (the controller does that). */
-    static Optional<String> screening(byte[] body) {
-        Matcher matcher = SCREENING.matcher(new String(body, 0, Math.min(body.length, 4096),
-                StandardCharsets.ISO_8859_1));
-        return matcher.find() ? Optional.of(Long.toString(Long.parseLong(matcher.group(1)))) : Optional.empty();
-    }
-
     private static void refuse(HttpServletRequest request, HttpServletResponse response, Exceeded exceeded)
             throws IOException {
         long seconds = exceeded.retryAfterSeconds();
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        SecurityProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "Too many requests for this " + exceeded.kind().label() + "; retry after " + seconds + " s.",
+        SecurityProblems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", exceeded.detail(),
                 Map.of("limit", exceeded.kind().label()));
     }
 }
