@@ -18,6 +18,8 @@ import dev.marquee.boxoffice.SeriesQuery;
 import dev.marquee.boxoffice.persistence.Catalog;
 import dev.marquee.boxoffice.persistence.LiveFigures;
 import dev.marquee.boxoffice.rebuild.BoxOfficeRebuild;
+import dev.marquee.support.openapi.Problem;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,6 +45,11 @@ class BoxOfficeController {
         this.rebuild = rebuild;
     }
 
+    @Operation(summary = "Box-office rankings of a window: revenue and tickets per movie")
+    @Problem(status = 400, code = "invalid-window", when = "from is after to, or the window is too long")
+    @Problem(status = 400, code = "invalid-date", when = "from/to is not a date")
+    @Problem(status = 400, code = "invalid-limit", when = "limit outside 1-100")
+    @Problem(status = 400, code = "mixed-currencies", when = "the window holds several currencies; name one")
     @Permits(area = Area.BOX_OFFICE, access = Access.READ)
     @GetMapping("/rankings")
     RankingView rankings(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
@@ -54,6 +61,10 @@ class BoxOfficeController {
         return RankingView.of(ranking, catalog.titles(ranking.movies().stream().map(RankedMovie::movieId).toList()));
     }
 
+    @Operation(summary = "One movie's revenue and tickets per day")
+    @Problem(status = 400, code = "invalid-window", when = "from is after to, or the window is too long")
+    @Problem(status = 400, code = "invalid-date", when = "from/to is not a date")
+    @Problem(status = 400, code = "mixed-currencies", when = "the window holds several currencies; name one")
     @Permits(area = Area.BOX_OFFICE, access = Access.READ)
     @GetMapping("/movies/{movieId}/series")
     SeriesView series(@PathVariable long movieId, @RequestParam(required = false) String from,
@@ -67,6 +78,8 @@ class BoxOfficeController {
      * Rebuilds the projection from offset 0 up to the live offsets ({@code upTo=TOPIC_ENDS}: to the topics' ends);
      * {@code swap=false} only compares the rebuilt figures with the live ones.
      */
+    @Operation(summary = "Rebuild the box office from the event log (optionally without swapping it in)")
+    @Problem(status = 409, code = "rebuild-running", when = "a rebuild is already running")
     @Permits(area = Area.OPERATIONS, access = Access.WRITE)
     @PostMapping("/admin/rebuild")
     RebuildView rebuild(@RequestParam(defaultValue = "true") boolean swap,

@@ -9,6 +9,8 @@ import java.util.List;
 import dev.marquee.payments.Trade;
 import dev.marquee.payments.TradeOutcome;
 import dev.marquee.payments.messaging.FlaggedTrades;
+import dev.marquee.support.openapi.Problem;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +34,8 @@ class TradesController {
         this.flagged = flagged;
     }
 
+    @Operation(summary = "Gateway trades by outcome (default: flagged money that needs an operator)")
+    @Problem(status = 400, code = "invalid-limit", when = "limit outside 1-1000")
     @Permits(area = Area.OPERATIONS, access = Access.READ)
     @GetMapping
     List<TradeView> list(@RequestParam(defaultValue = "FLAGGED") TradeOutcome outcome,
@@ -42,6 +46,9 @@ class TradesController {
         return flagged.list(outcome, limit).stream().map(TradeView::of).toList();
     }
 
+    @Operation(summary = "Refund a flagged trade through its gateway")
+    @Problem(status = 404, code = "trade-not-found", when = "no such trade")
+    @Problem(status = 409, code = "trade-not-flagged", when = "the trade is not flagged for an operator")
     @Permits(area = Area.OPERATIONS, access = Access.WRITE)
     @PostMapping("/{gateway}/{tradeNo}/refund")
     @ResponseStatus(HttpStatus.ACCEPTED)

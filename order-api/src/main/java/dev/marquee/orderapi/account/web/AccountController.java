@@ -3,8 +3,10 @@ package dev.marquee.orderapi.account.web;
 import dev.marquee.orderapi.account.AccountView;
 import dev.marquee.orderapi.account.Accounts;
 import dev.marquee.orderapi.account.PasswordChange;
+import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.Caller;
 import dev.marquee.support.security.SignedIn;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +35,7 @@ class AccountController {
         this.passwordChange = passwordChange;
     }
 
+    @Operation(summary = "Who the caller is: subject, role, permission bits, merchant")
     @GetMapping("/api/account")
     @SignedIn
     Whoami whoami(@AuthenticationPrincipal Caller caller) {
@@ -42,6 +45,9 @@ class AccountController {
     }
 
     /** Every session of the account ends, this one included: sign in again with the new password. */
+    @Operation(summary = "Change the caller's password (every other session is signed out)")
+    @Problem(status = 400, code = "password-weak", when = "the new password is too short or too common")
+    @Problem(status = 401, code = "credentials-invalid", when = "the current password is wrong")
     @PostMapping("/api/account/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @SignedIn

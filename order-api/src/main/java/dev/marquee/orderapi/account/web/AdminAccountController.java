@@ -2,9 +2,11 @@ package dev.marquee.orderapi.account.web;
 
 import dev.marquee.orderapi.account.AccountView;
 import dev.marquee.orderapi.account.Accounts;
+import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Permits;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,6 +32,13 @@ class AdminAccountController {
         this.accounts = accounts;
     }
 
+    @Operation(summary = "Create a staff or administrator account")
+    @Problem(status = 409, code = "phone-taken", when = "the phone has an account")
+    @Problem(status = 400, code = "password-weak", when = "the password is too short or too common")
+    @Problem(status = 400, code = "phone-invalid", when = "not a phone number")
+    @Problem(status = 400, code = "permissions-invalid", when = "the permission string does not parse")
+    @Problem(status = 400, code = "permissions-exceed-role", when = "more than the role's bits")
+    @Problem(status = 400, code = "merchant-unknown", when = "no such merchant")
     @PostMapping("/api/admin/staff")
     @ResponseStatus(HttpStatus.CREATED)
     @Permits(area = Area.OPERATIONS, access = Access.MANAGE)
@@ -37,6 +46,8 @@ class AdminAccountController {
         return accounts.createStaff(body.phone(), body.password(), body.merchantId(), body.permissions());
     }
 
+    @Operation(summary = "Ban an account: its sessions and tokens are revoked everywhere within seconds")
+    @Problem(status = 404, code = "account-not-found", when = "no such account")
     @PostMapping("/api/admin/accounts/{id}/ban")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Permits(area = Area.OPERATIONS, access = Access.MANAGE)

@@ -11,6 +11,7 @@ import dev.marquee.orderapi.catalog.Catalog;
 import dev.marquee.orderapi.catalog.Cinema;
 import dev.marquee.orderapi.catalog.Movie;
 import dev.marquee.orderapi.catalog.Screening;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,18 +28,21 @@ class CatalogController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "The movies in the catalog")
     @Permits(area = Area.CATALOG, access = Access.READ)
     @GetMapping("/movies")
     List<MovieView> movies() {
         return catalog.movies().stream().map(MovieView::of).toList();
     }
 
+    @Operation(summary = "The cinemas")
     @Permits(area = Area.CATALOG, access = Access.READ)
     @GetMapping("/cinemas")
     List<CinemaView> cinemas() {
         return catalog.cinemas().stream().map(CinemaView::of).toList();
     }
 
+    @Operation(summary = "Screenings, optionally of one movie")
     @Permits(area = Area.SCREENINGS, access = Access.READ)
     @GetMapping("/screenings")
     List<ScreeningView> screenings(@RequestParam(required = false) Long movieId,

@@ -13,13 +13,15 @@ import dev.marquee.orderapi.order.PlaceOrder;
 import dev.marquee.orderapi.payment.Payment;
 import dev.marquee.orderapi.payment.Payments;
 import dev.marquee.orderapi.payment.Tickets;
+import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Caller;
 import dev.marquee.support.security.Permits;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Positive;
@@ -55,6 +57,18 @@ class OrderController {
     }
 
     /** Accepts the order; the seats are decided asynchronously, so the answer is 202 with the order to poll. */
+    @Operation(summary = "Order seats (named, or any N best available); 202: the allocator decides, poll the order")
+    @Problem(status = 422, code = "unknown-screening", when = "no such screening")
+    @Problem(status = 422, code = "screening-closed", when = "the screening has started or was cancelled")
+    @Problem(status = 422, code = "unknown-seat", when = "the hall has no such sellable seat (`seats` lists them)")
+    @Problem(status = 422, code = "duplicate-seat", when = "a seat is listed twice")
+    @Problem(status = 422, code = "too-many-seats", when = "more seats than an order may take")
+    @Problem(status = 409, code = "seats-taken", when = "the seat map shows a named seat held or sold (`seats`); nothing is written")
+    @Problem(status = 409, code = "sold-out", when = "fewer than N seats are free; nothing is written")
+    @Problem(status = 409, code = "idempotency-key-reused", when = "the Idempotency-Key was used for another request (`orderId`)")
+    @Problem(status = 400, code = "invalid-idempotency-key", when = "the key is empty or longer than 100 characters")
+    @Problem(status = 413, code = "body-too-large", when = "the body is over 64 KiB")
+    @Problem(status = 503, code = "try-again", when = "a transient database failure; nothing was written, retry")
     @Permits(area = Area.ORDERS, access = Access.WRITE)
     @PostMapping
     ResponseEntity<?> place(@Valid @RequestBody PlaceOrderRequest request,
@@ -81,6 +95,8 @@ class OrderController {
                 .body(OrderView.of(order, List.of(), List.of()));
     }
 
+    @Operation(summary = "An order with its payments and tickets (the caller's own, or one they manage)")
+    @Problem(status = 404, code = "order-not-found", when = "no such order, or not the caller's")
     @Permits(area = Area.ORDERS, access = Access.READ)
     @GetMapping("/{id}")
     OrderView order(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
@@ -92,6 +108,11 @@ class OrderController {
      * customer's own order, or one the caller manages (staff of its cinema's merchant, an admin): staff have orders
      * read and manage, not write, so the finer check is {@link OrderAccess#cancellable}'s.
      */
+    @Operation(summary = "Give a held order's seats back")
+    @Problem(status = 404, code = "order-not-found", when = "no such order, or not the caller's")
+    @Problem(status = 409, code = "order-not-cancellable", when = "the order is not HELD or its hold lapsed (`orderStatus`)")
+    @Problem(status = 503, code = "hall-busy", when = "another writer kept the hall's lock; nothing changed, retry")
+    @Problem(status = 503, code = "locks-unavailable", when = "Redis is away; nothing changed, retry")
     @Permits(area = Area.ORDERS, access = Access.READ)
     @PostMapping("/{id}/cancel")
     OrderView cancel(@PathVariable String id, @AuthenticationPrincipal Caller caller) {

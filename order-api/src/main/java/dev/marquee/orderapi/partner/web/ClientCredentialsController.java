@@ -1,9 +1,11 @@
 package dev.marquee.orderapi.partner.web;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.AccessTokens;
 import dev.marquee.support.security.Caller;
 import dev.marquee.support.security.IssuedToken;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,6 +35,15 @@ class ClientCredentialsController {
                        @JsonProperty("expires_at") String expiresAt) {
     }
 
+    @Operation(summary = "A partner app's access token (client credentials; a signed request)")
+    @Problem(status = 400, code = "unsupported-grant-type", when = "grant_type other than client_credentials")
+    @Problem(status = 401, code = "signature-missing", when = "some but not all of the X-Marquee-* headers")
+    @Problem(status = 401, code = "signature-invalid", when = "the signature does not match the request")
+    @Problem(status = 401, code = "signature-stale", when = "the timestamp is more than 5 minutes off")
+    @Problem(status = 401, code = "nonce-replayed", when = "this nonce was used already")
+    @Problem(status = 401, code = "app-unknown", when = "no app has this key")
+    @Problem(status = 401, code = "app-revoked", when = "the app was revoked")
+    @Problem(status = 503, code = "nonces-unavailable", when = "Redis (the nonces) is away; retry with a fresh nonce")
     @SignedAppsOnly
     @PostMapping("/api/auth/token")
     TokenAnswer token(@AuthenticationPrincipal Caller app,

@@ -7,11 +7,13 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.marquee.orderapi.partner.PartnerApp;
 import dev.marquee.orderapi.partner.PartnerAppRegistry;
+import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Caller;
 import dev.marquee.support.security.Permissions;
 import dev.marquee.support.security.Permits;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -57,6 +59,9 @@ class PartnerAppsController {
         }
     }
 
+    @Operation(summary = "Create a partner app: its key and first secret (shown once)")
+    @Problem(status = 400, code = "permissions-invalid", when = "the permission string does not parse")
+    @Problem(status = 403, code = "grant-exceeds-yours", when = "an app gets at most what its creator holds")
     @Permits(area = Area.OPERATIONS, access = Access.MANAGE)
     @PostMapping
     ResponseEntity<AppView> create(@Valid @RequestBody CreateApp request, @AuthenticationPrincipal Caller caller) {
@@ -80,6 +85,8 @@ class PartnerAppsController {
      * A new secret (in this answer only); the old one keeps working as the previous until the next rotation. With
      * {@code dropPrevious=true}, no new secret: the previous one stops working (every client has switched).
      */
+    @Operation(summary = "Add a new secret to an app (the previous one stays valid unless dropPrevious)")
+    @Problem(status = 404, code = "app-not-found", when = "no app has this key")
     @Permits(area = Area.OPERATIONS, access = Access.MANAGE)
     @PostMapping("/{key}/rotate")
     AppView rotate(@PathVariable String key, @RequestParam(defaultValue = "false") boolean dropPrevious) {
@@ -90,12 +97,15 @@ class PartnerAppsController {
         return AppView.of(issued.app(), issued.secret());
     }
 
+    @Operation(summary = "Revoke an app: its signed requests and tokens are refused")
+    @Problem(status = 404, code = "app-not-found", when = "no app has this key")
     @Permits(area = Area.OPERATIONS, access = Access.MANAGE)
     @PostMapping("/{key}/revoke")
     AppView revoke(@PathVariable String key) {
         return AppView.of(registry.revoke(key), null);
     }
 
+    @Operation(summary = "The partner apps")
     @Permits(area = Area.OPERATIONS, access = Access.MANAGE)
     @GetMapping
     List<AppView> list() {

@@ -7,10 +7,12 @@ import dev.marquee.orderapi.order.Order;
 import dev.marquee.orderapi.order.OrderAccess;
 import dev.marquee.orderapi.payment.Payment;
 import dev.marquee.orderapi.payment.PaymentStart;
+import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Caller;
 import dev.marquee.support.security.Permits;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +38,10 @@ class PaymentController {
     }
 
     /** 201 with the pay URL; asking again for the same gateway returns the same open payment. */
+    @Operation(summary = "Start paying a held order at a gateway: answers with the gateway's pay page")
+    @Problem(status = 404, code = "order-not-found", when = "no such order, or not the caller's")
+    @Problem(status = 404, code = "gateway-unknown", when = "no such gateway enabled")
+    @Problem(status = 409, code = "order-not-payable", when = "the order is not HELD/PAYMENT_PENDING or its hold lapsed")
     @Permits(area = Area.PAYMENTS, access = Access.WRITE)
     @PostMapping
     ResponseEntity<StartedView> start(@PathVariable String orderId,
@@ -52,6 +58,11 @@ class PaymentController {
     }
 
     /** The client says it paid: 200 with the order, now PAYMENT_PENDING; money state waits for the gateway. */
+    @Operation(summary = "The customer says they paid: the order shows PAYMENT_PENDING until the gateway confirms")
+    @Problem(status = 404, code = "order-not-found", when = "no such order, or not the caller's")
+    @Problem(status = 409, code = "payment-not-started", when = "no payment was started")
+    @Problem(status = 409, code = "order-not-payable", when = "the order is not HELD or its hold lapsed")
+    @Problem(status = 409, code = "order-state-conflict", when = "raced a change of the order's state")
     @Permits(area = Area.PAYMENTS, access = Access.WRITE)
     @PostMapping("/claimed")
     ClaimedView claimed(@PathVariable String orderId, @AuthenticationPrincipal Caller caller) {

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import dev.marquee.gateway.InboundNotification;
 import dev.marquee.orderapi.payment.PaymentNotifications;
+import dev.marquee.support.openapi.Problem;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +31,15 @@ class PaymentNotifyController {
     }
 
     /* public: the gateway signs its callback, and PaymentNotifications verifies that signature */
+    @Operation(summary = "A payment gateway's signed notification (called by the gateway, never by clients)")
+    @Problem(status = 400, code = "signature-invalid", when = "the signature does not verify")
+    @Problem(status = 400, code = "notification-malformed", when = "a field is missing or not understood")
+    @Problem(status = 400, code = "notification-not-ours", when = "a notice for another app or seller")
+    @Problem(status = 400, code = "notification-stale", when = "older (or further ahead) than allowed")
+    @Problem(status = 404, code = "gateway-unknown", when = "no such gateway enabled")
+    @Problem(status = 404, code = "payment-unknown", when = "out_trade_no names no payment started here")
+    @Problem(status = 409, code = "notification-replayed", when = "an acknowledged notify_id came back with other content")
+    @Problem(status = 503, code = "notification-not-stored", when = "Kafka did not take it in time; the gateway resends")
     @PublicEndpoint
     @PostMapping("/api/payments/{gateway}/notify")
     ResponseEntity<String> notify(@PathVariable String gateway, @RequestHeader HttpHeaders headers,

@@ -11,8 +11,14 @@ import dev.marquee.orderapi.ratelimit.RateLimiting;
 import dev.marquee.orderapi.ratelimit.persistence.RedisTokenBuckets;
 import dev.marquee.support.security.SecurityChainCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.redisson.api.RedissonClient;
 import org.slf4j.LoggerFactory;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,6 +57,23 @@ class RateLimitConfiguration {
             }
         }, every, every, TimeUnit.MILLISECONDS);
         return flusher;
+    }
+
+    /** Every operation but the gateways' notifications can answer 429 {@code rate-limited}: said in the API docs. */
+    @Bean
+    OperationCustomizer rateLimitedResponses() {
+        return (operation, handler) -> {
+            if (handler.getBeanType().getSimpleName().equals("PaymentNotifyController")) {
+                return operation;
+            }
+            ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+            responses.addApiResponse("429", new ApiResponse()
+                    .description("- `rate-limited`: over a rate limit (`limit` names it); retry after `Retry-After` s")
+                    .content(new Content().addMediaType("application/problem+json", new MediaType()
+                            .schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+            operation.setResponses(responses);
+            return operation;
+        };
     }
 
     @Bean

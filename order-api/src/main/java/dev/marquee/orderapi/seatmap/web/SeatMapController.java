@@ -8,6 +8,8 @@ import java.time.Duration;
 import dev.marquee.orderapi.catalog.ScreeningNotFoundException;
 import dev.marquee.orderapi.seatmap.SeatMap;
 import dev.marquee.orderapi.seatmap.SeatMapView;
+import dev.marquee.support.openapi.Problem;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +26,8 @@ class SeatMapController {
     }
 
     /** Every seat with FREE / HELD / SOLD, type and price; a CDN may keep it for a second. */
+    @Operation(summary = "A screening's seat map: every seat with its state (free, held, sold), type and price")
+    @Problem(status = 404, code = "screening-not-found", when = "no such screening")
     @Permits(area = Area.SCREENINGS, access = Access.READ)
     @GetMapping("/api/screenings/{id}/seats")
     ResponseEntity<SeatMapView> seats(@PathVariable long id) {
