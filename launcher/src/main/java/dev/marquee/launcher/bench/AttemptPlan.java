@@ -22,6 +22,16 @@ final class AttemptPlan {
         return orders(FANS, hall, screeningId, attempts, maxSeats, seed);
     }
 
+    /** "Any N seats" orders (best available), N from 1 to {@code maxSeats}: general admission, as most crowds buy. */
+    static List<String> anySeats(long screeningId, int attempts, int maxSeats, long seed) {
+        Random random = new Random(seed);
+        List<String> bodies = new ArrayList<>(attempts);
+        for (int i = 0; i < attempts; i++) {
+            bodies.add("{\"screeningId\":" + screeningId + ",\"anySeats\":" + (1 + random.nextInt(maxSeats)) + "}");
+        }
+        return bodies;
+    }
+
     static List<String> orders(String customerPrefix, HallRows hall, long screeningId, int attempts, int maxSeats,
                                long seed) {
         Random random = new Random(seed);

@@ -33,6 +33,8 @@ final class EdgeLog {
     private final LongAccumulator lastAnswer = new LongAccumulator(Math::max, Long.MIN_VALUE);
     private final Recorder latency = new Recorder(3);
     private final Histogram latencyTotal = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
+    private final Recorder acceptedLatency = new Recorder(3);
+    private final Histogram acceptedLatencyTotal = new Histogram(TimeUnit.HOURS.toMicros(1), 3);
 
     EdgeLog(int attempts) {
         this.intended = new long[attempts];
@@ -53,6 +55,7 @@ final class EdgeLog {
         acceptedAtMillis[attempt] = System.currentTimeMillis();
         accepted.increment();
         answered(attempt, nowNanos);
+        acceptedLatency.recordValue(Math.max(0, (nowNanos - intended[attempt]) / 1000));
     }
 
     void refused(int attempt, String statusAndCode, long nowNanos) {
@@ -89,6 +92,12 @@ final class EdgeLog {
         Histogram interval = latency.getIntervalHistogram();
         latencyTotal.add(interval);
         return interval;
+    }
+
+    /** Edge latency (µs) from the intended send time to the 202, of the accepted attempts only. */
+    synchronized Histogram acceptedLatency() {
+        acceptedLatencyTotal.add(acceptedLatency.getIntervalHistogram());
+        return acceptedLatencyTotal.copy();
     }
 
     /** Edge latency (µs) from the intended send time, of every answered attempt. */

@@ -46,7 +46,9 @@ final class FlashSale {
         WarmUp.run(plan, stack, orders, out);
         ScreeningLedger ledger = new ScreeningLedger(stack, plan.screeningId());
         HallRows hall = ledger.hall();
-        List<String> bodies = AttemptPlan.orders(hall, plan.screeningId(), plan.attempts(), plan.maxSeats(), plan.seed());
+        List<String> bodies = plan.any()
+                ? AttemptPlan.anySeats(plan.screeningId(), plan.attempts(), plan.maxSeats(), plan.seed())
+                : AttemptPlan.orders(hall, plan.screeningId(), plan.attempts(), plan.maxSeats(), plan.seed());
         List<String> tokens = new BenchCustomers(stack).tokens(AttemptPlan.FANS, bodies.size(), out);
         out.printf("bench: flash sale of screening %d (%d seats): %d attempts, %d clients, rate %s, timeout %d s%n",
                 plan.screeningId(), hall.capacity(), plan.attempts(), plan.clients(),

@@ -49,6 +49,10 @@ final class FlashSaleCommand implements Callable<Integer> {
     @Option(names = "--max-seats", description = "Seats per attempt: 1 to this many, neighbours in one row. Default: ${DEFAULT-VALUE}")
     int maxSeats = 4;
 
+    @Option(names = "--any", description = {"Each attempt asks for \"any N seats\" (best available, N from 1 to --max-seats)",
+            "instead of naming neighbouring seats: general admission, the way most crowds buy."})
+    boolean any;
+
     @Option(names = "--timeout", converter = DurationConverter.class,
             description = "Hard bound on sending plus waiting for decisions (stack start-up not included). Default: 120s")
     Duration timeout = Duration.ofSeconds(120);
@@ -109,7 +113,7 @@ final class FlashSaleCommand implements Callable<Integer> {
         require(maxSeats > 0, "--max-seats must be positive");
         require(!timeout.isNegative() && !timeout.isZero(), "--timeout must be positive");
         require(warmup >= 0, "--warmup must be 0 (none) or positive");
-        return new FlashSalePlan(attempts, screening, clients, rate, maxSeats, timeout, seed, warmup);
+        return new FlashSalePlan(attempts, screening, clients, rate, maxSeats, timeout, seed, warmup, any);
     }
 
     private void require(boolean condition, String message) {

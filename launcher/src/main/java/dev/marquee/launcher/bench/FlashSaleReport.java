@@ -32,9 +32,10 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
     }
 
     void print(PrintStream out) {
-        out.printf("%nflash-sale: %d attempts on screening %d (%d seats), %d clients, rate %s, 1-%d seats, seed %d%s%n",
+        out.printf("%nflash-sale: %d attempts on screening %d (%d seats), %d clients, rate %s, 1-%d %s, seed %d%s%n",
                 plan.attempts(), plan.screeningId(), capacity, plan.clients(), plan.rate() > 0 ? plan.rate() + "/s" : "max",
-                plan.maxSeats(), plan.seed(), timedOut ? ", TIMED OUT" : "");
+                plan.maxSeats(), plan.any() ? "seats, any (best available)" : "neighbouring seats", plan.seed(),
+                timedOut ? ", TIMED OUT" : "");
         out.printf("edge:       sent %d, accepted %d (%.1f orders/s over %.1f s), refused %d %s, errors %d %s%n",
                 edge.sent(), edge.accepted(), edgeAcceptRate(), edgeSeconds(), edge.refusedTotal(),
                 edge.refusedByCode(), edge.errorsTotal(), edge.errorsByKind());
@@ -46,6 +47,7 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
                 milestones.lastDecisionAfterLastSendMs());
         out.println("latency from the intended send time:");
         out.println("  edge (202 or 4xx)             " + percentiles(edge.latency()));
+        out.println("  edge, the 202s only           " + percentiles(edge.acceptedLatency()));
         out.println("  decision                      " + percentiles(decisions.latency()));
         out.println("  decision, while seats left    " + percentiles(decisions.latencyBeforeSellOut()));
         out.println("  accepted orders' decision     " + percentiles(decisions.pipelineLatency()));
@@ -75,6 +77,7 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
         j.put("clients", plan.clients());
         j.put("rate", plan.rate());
         j.put("maxSeats", plan.maxSeats());
+        j.put("any", plan.any());
         j.put("seed", plan.seed());
         j.put("capacity", capacity);
         j.put("sent", edge.sent());
@@ -85,6 +88,7 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
         j.put("edgeSeconds", edgeSeconds());
         j.put("edgeAcceptRate", edgeAcceptRate());
         j.put("edgeLatencyMs", latency(edge.latency()));
+        j.put("acceptedEdgeLatencyMs", latency(edge.acceptedLatency()));
         j.put("decisionEvents", decisionEvents);
         j.put("decisionsPerSecond", milestones.decisionsPerSecond());
         j.put("ordersHeld", decisions.held());

@@ -55,6 +55,16 @@ class AttemptPlanTest {
         assertThat(plan).noneMatch(body -> body.contains("customerId"));
     }
 
+    @Test
+    void generalAdmissionAsksForAnyOneToMaxSeatsNamingNone() {
+        List<String> plan = AttemptPlan.anySeats(3, 2_000, 4, 42);
+
+        assertThat(plan).hasSize(2_000).isEqualTo(AttemptPlan.anySeats(3, 2_000, 4, 42));
+        assertThat(plan).allMatch(body -> body.matches("\\{\"screeningId\":3,\"anySeats\":[1-4]}"));
+        assertThat(plan.stream().map(body -> body.replaceAll("\\D+", " ").trim()).distinct())
+                .containsExactlyInAnyOrder("3 1", "3 2", "3 3", "3 4");
+    }
+
     /** Each attempt is its own customer: attempt i is sent with customer "fan-i"'s token. */
     @Test
     void everyAttemptIsItsOwnSignedInCustomer() {
