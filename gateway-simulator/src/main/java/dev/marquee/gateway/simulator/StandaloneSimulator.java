@@ -26,10 +26,16 @@ public final class StandaloneSimulator {
     static SimulatorSettings settings(Map<String, String> environment) {
         return SimulatorSettings.of(GatewayKeys.privateKey(required(environment, "SIMULATOR_ALIPAY_PRIVATE_KEY")),
                         required(environment, "SIMULATOR_STRIPE_WEBHOOK_SECRET"))
-                .withPort(Integer.parseInt(environment.getOrDefault("SIMULATOR_PORT", "8090")))
+                .withPort(Integer.parseInt(optional(environment, "SIMULATOR_PORT", "8090")))
                 .withAlipayMerchant(
-                        environment.getOrDefault("SIMULATOR_ALIPAY_APP_ID", SimulatorSettings.DEFAULT_ALIPAY_APP_ID),
-                        environment.getOrDefault("SIMULATOR_ALIPAY_SELLER_ID", SimulatorSettings.DEFAULT_ALIPAY_SELLER_ID));
+                        optional(environment, "SIMULATOR_ALIPAY_APP_ID", SimulatorSettings.DEFAULT_ALIPAY_APP_ID),
+                        optional(environment, "SIMULATOR_ALIPAY_SELLER_ID", SimulatorSettings.DEFAULT_ALIPAY_SELLER_ID));
+    }
+
+    /** Compose passes an unset variable as blank: blank takes the default too. */
+    private static String optional(Map<String, String> environment, String name, String fallback) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static String required(Map<String, String> environment, String name) {

@@ -19,7 +19,8 @@ class StandaloneSimulatorTest {
                 "SIMULATOR_ALIPAY_PRIVATE_KEY", GatewayKeys.encode(alipay.getPrivate()),
                 "SIMULATOR_STRIPE_WEBHOOK_SECRET", "whsec_demo",
                 "SIMULATOR_PORT", "18090",
-                "SIMULATOR_ALIPAY_APP_ID", "2021000000000042"));
+                "SIMULATOR_ALIPAY_APP_ID", "2021000000000042",
+                "SIMULATOR_ALIPAY_SELLER_ID", ""));
 
         assertThat(settings.port()).isEqualTo(18090);
         assertThat(settings.alipayPrivateKey()).isEqualTo(alipay.getPrivate());
