@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 
 import dev.marquee.stack.DevSecrets;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code marquee keys}: a fresh set of the secrets a deployment's services share, as .env lines for compose. */
 @Command(name = "keys", mixinStandardHelpOptions = true,
@@ -13,8 +14,17 @@ import picocli.CommandLine.Command;
                 "drop the old key one access-token TTL later (see README, \"Who may do what\")."})
 final class KeysCommand implements Callable<Integer> {
 
+    @Option(names = "--demo-gateways", description = {"Prints instead the keys and URLs of compose's demo profile:",
+            "the gateway simulator's Alipay key pair and Stripe secret, and the pay, refund and SMS URLs",
+            "that point order-api and payment-listener at it (docker compose --profile demo up)."})
+    boolean demoGateways;
+
     @Override
     public Integer call() {
+        if (demoGateways) {
+            DemoGatewayKeys.generate().forEach((name, value) -> System.out.println(name + "=" + value));
+            return 0;
+        }
         DevSecrets secrets = DevSecrets.generate();
         System.out.println("MARQUEE_JWT_KEY_ID=" + secrets.keyId());
         System.out.println("MARQUEE_JWT_PUBLIC_KEY=" + secrets.publicKey());
