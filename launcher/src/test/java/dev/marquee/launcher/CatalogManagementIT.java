@@ -54,7 +54,8 @@ class CatalogManagementIT {
 
     @Test
     void aCinemaPutsAScreeningOnSaleAndACustomerBuysASeat() throws Exception {
-        long screening = shop.screening(shop.hall(), at(1, 10), Map.of("STANDARD", 5000L, "LOVE_SEAT", 9000L,
+        long hallOfScreening = shop.hall();
+        long screening = shop.screening(hallOfScreening, at(1, 10), Map.of("STANDARD", 5000L, "LOVE_SEAT", 9000L,
                 "WHEELCHAIR", 3000L, "COMPANION", 3000L));
         HttpResponse<String> unpublished = SignedIn.customer().post("/api/orders",
                 "{\"screeningId\":" + screening + ",\"seats\":[\"B4\"]}");
@@ -68,7 +69,7 @@ class CatalogManagementIT {
         assertThat(json(SignedIn.ownerOf(order).orElseThrow().get("/api/orders/" + order))
                 .<Integer>read("$.amount.minor")).isEqualTo(10000);
 
-        List<Object> byHall = catalogEvents(Long.toString(shop.hall()), 3);
+        List<Object> byHall = catalogEvents(Long.toString(hallOfScreening), 2);
         assertThat(byHall).hasAtLeastOneElementOfType(HallLayoutPublished.class)
                 .hasAtLeastOneElementOfType(ScreeningScheduled.class);
         ScreeningScheduled scheduled = byHall.stream().filter(ScreeningScheduled.class::isInstance)
@@ -231,6 +232,66 @@ class CatalogManagementIT {
         shop.staff.post("/api/screenings/" + next + "/publish", "");
         assertThat(json(SignedIn.anonymous().get("/api/screenings/" + next + "/seats"))
                 .<Integer>read("$.capacity")).isEqualTo(12);
+    }
+
+    @Test
+    void customersBrowseAPageAtATimeWithETagsAndCacheControl() throws Exception {
+        long hall = shop.hall();
+        long onSale = shop.screening(hall, at(9, 10), Fixture.ALL_PRICES);
+        long later = shop.screening(hall, at(9, 13), Fixture.ALL_PRICES);
+        long scheduledOnly = shop.screening(hall, at(9, 16), Fixture.ALL_PRICES);
+        long cancelled = shop.screening(hall, at(9, 19), Fixture.ALL_PRICES);
+        for (long s : List.of(onSale, later, cancelled)) {
+            shop.staff.post("/api/screenings/" + s + "/publish", "");
+        }
+        shop.staff.post("/api/screenings/" + cancelled + "/cancel", "{}");
+        Api.heldOrder(onSale, "B4", "B5");
+        String day = LocalDate.now().plusDays(9).toString();
+        String path = "/api/screenings?cinemaId=" + shop.cinema + "&day=" + day;
+
+        // seats left come from the seat map, at most marquee.seat-map.max-age behind the ledger
+        await().atMost(Duration.ofSeconds(5)).until(() -> json(SignedIn.anonymous().get(path))
+                .<List<Integer>>read("$[*].seatsLeft").equals(List.of(20, 22)));
+        HttpResponse<String> all = SignedIn.anonymous().get(path);
+        HttpResponse<String> second = SignedIn.anonymous().get(path + "&page=1&size=1");
+        HttpResponse<String> revalidated = SignedIn.anonymous().get(path,
+                Map.of("If-None-Match", all.headers().firstValue("ETag").orElseThrow()));
+
+        assertThat(json(all).<List<Integer>>read("$[*].id")).containsExactly((int) onSale, (int) later);
+        assertThat(json(all).<List<Integer>>read("$[*].seatsLeft")).containsExactly(20, 22);
+        assertThat(all.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v)
+                .contains("public", "max-age="));
+        assertThat(json(second).<List<Integer>>read("$[*].id")).containsExactly((int) later);
+        assertThat(second.headers().firstValue("X-Total-Count")).hasValue("2");
+        assertThat(revalidated.statusCode()).isEqualTo(304);
+        assertThat(revalidated.body()).isEmpty();
+        shop.staff.post("/api/screenings/" + scheduledOnly + "/publish", "");
+        assertThat(SignedIn.anonymous().get(path, Map.of("If-None-Match",
+                all.headers().firstValue("ETag").orElseThrow())).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void cinemasByCityNearestFirstAndMoviesComingSoon() throws Exception {
+        String city = "City " + RUN;
+        for (String[] c : List.of(new String[] {"far", "31.23", "121.47"}, new String[] {"near", "30.26", "120.17"})) {
+            HttpResponse<String> created = admin.post("/api/admin/merchants/" + shop.merchant + "/cinemas",
+                    "{\"code\":\"" + c[0] + "-" + IDS.next() + "\",\"name\":\"" + c[0] + "\",\"city\":\"" + city
+                            + "\",\"address\":\"x\",\"latitude\":" + c[1] + ",\"longitude\":" + c[2] + "}");
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        }
+        HttpResponse<String> coming = admin.post("/api/admin/movies", "{\"code\":\"soon-" + IDS.next()
+                + "\",\"title\":\"Soon " + RUN + "\",\"durationMinutes\":100,\"openingDay\":\""
+                + LocalDate.now().plusDays(20) + "\",\"status\":\"COMING_SOON\"}");
+
+        HttpResponse<String> nearest = SignedIn.anonymous().get("/api/cinemas?city=" + city.replace(" ", "%20")
+                + "&near=30.25,120.16");
+        HttpResponse<String> soon = SignedIn.anonymous().get("/api/movies?status=COMING_SOON&size=100");
+
+        assertThat(json(nearest).<List<String>>read("$[*].name")).containsExactly("near", "far");
+        assertThat(json(nearest).<Double>read("$[0].distanceKm")).isLessThan(2.0);
+        assertThat(json(soon).<List<String>>read("$[*].title")).contains("Soon " + RUN).doesNotContain("main");
+        assertThat(json(soon).<List<String>>read("$[*].status")).containsOnly("COMING_SOON");
+        assertThat(coming.statusCode()).isEqualTo(201);
     }
 
     // ---------------------------------------------------------------------------------------------------------
