@@ -109,10 +109,14 @@ class CatalogManagementIT {
         assertThat(admin.delete("/api/admin/licences/" + shop.cinema + "/" + shop.revocable).statusCode())
                 .isEqualTo(204);
         HttpResponse<String> revoked = shop.schedule(hall, shop.revocable, at(1, 9), Fixture.ALL_PRICES);
+        HttpResponse<String> again = admin.delete("/api/admin/licences/" + shop.cinema + "/" + shop.revocable);
+        HttpResponse<String> never = admin.delete("/api/admin/licences/" + shop.cinema + "/" + unlicensed);
 
         assertRefused(notLicensed, 422, "movie-not-licensed");
         assertRefused(outside, 422, "outside-licence");
         assertRefused(revoked, 422, "movie-not-licensed");
+        assertThat(again.statusCode()).isEqualTo(204);
+        assertRefused(never, 404, "unknown-licence");
         assertThat(screeningsIn(hall)).isZero();
     }
 

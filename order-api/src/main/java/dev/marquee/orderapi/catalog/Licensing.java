@@ -46,15 +46,18 @@ public class Licensing {
         events.licenceGranted(cinemaId, movieId, validFrom, validTo);
     }
 
+    /** Revoking a revoked licence changes nothing (and publishes nothing); one never granted is 404. */
     @Transactional
     public void revoke(Long actingFor, long cinemaId, long movieId) {
         ownership.platform(actingFor);
         int revoked = jdbc.sql("UPDATE licence SET revoked_at = ? WHERE cinema_id = ? AND movie_id = ?"
                         + " AND revoked_at IS NULL")
                 .params(Timestamp.from(clock.instant()), cinemaId, movieId).update();
-        if (revoked == 0) {
+        if (revoked == 1) {
+            events.licenceRevoked(cinemaId, movieId);
+        } else if (jdbc.sql("SELECT COUNT(*) FROM licence WHERE cinema_id = ? AND movie_id = ?")
+                .params(cinemaId, movieId).query(Long.class).single() == 0) {
             throw CatalogRefusedException.unknown("licence", cinemaId + "/" + movieId);
         }
-        events.licenceRevoked(cinemaId, movieId);
     }
 }
