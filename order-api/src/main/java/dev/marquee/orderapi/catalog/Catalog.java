@@ -15,28 +15,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Read access to the catalog: what is showing, where, and which seats a hall has. Screenings and hall grids are
- * read on every order, so they are kept for {@code marquee.catalog.cache-ttl} (default 30 s): a flash crowd costs
- * the catalog one query per screening and hall per TTL, not two per order.
+ * What orders and seat maps read of the catalog: a screening and the seats of its hall's layout. Both are read on
+ * every order, so they are kept for {@code marquee.catalog.cache-ttl} (default 30 s): a flash crowd costs the
+ * catalog one query per screening and layout per TTL, not two per order. A cancel or publish made through this
+ * instance is seen at once ({@link #forget}); other instances see it within the TTL, and the allocator refuses
+ * orders of a cancelled screening whatever the edge let through.
  */
 @Component
 public class Catalog {
 
     private final Screenings screenings;
     private final HallSeats seats;
-    private final Movies movies;
-    private final Cinemas cinemas;
     private final Clock clock;
     private final Duration ttl;
     private final Map<Long, Cached<Optional<Screening>>> screeningCache = new ConcurrentHashMap<>();
-    private final Map<Long, Cached<HallGrid>> layoutCache = new ConcurrentHashMap<>();
+    private final Map<LayoutKey, Cached<SeatIndex>> layoutCache = new ConcurrentHashMap<>();
 
-    Catalog(Screenings screenings, HallSeats seats, Movies movies, Cinemas cinemas, Clock clock,
+    Catalog(Screenings screenings, HallSeats seats, Clock clock,
             @Value("${marquee.catalog.cache-ttl:30s}") Duration ttl) {
         this.screenings = screenings;
         this.seats = seats;
-        this.movies = movies;
-        this.cinemas = cinemas;
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -51,34 +49,29 @@ public class Catalog {
         return screening(screeningId).map(s -> s.hall().cinema().merchantId());
     }
 
-    public List<Screening> screenings(Long movieId, Long cinemaId) {
-        return screenings.search(movieId, cinemaId);
-    }
-
-    /** The seats of the hall with these labels (unknown labels are left out). */
-    public List<HallSeat> seats(long hallId, Collection<String> labels) {
-        Map<String, HallSeat> byLabel = grid(hallId).byLabel();
+    /** The seats of the screening's hall layout with these labels (unknown labels are left out). */
+    public List<HallSeat> seats(Screening screening, Collection<String> labels) {
+        Map<String, HallSeat> byLabel = grid(screening).byLabel();
         return labels.stream().map(byLabel::get).filter(seat -> seat != null).toList();
     }
 
-    /** Every sellable seat of the hall, by row and column. */
-    public List<HallSeat> layout(long hallId) {
-        return grid(hallId).seats();
+    /** Every sellable seat of the screening's hall layout (the version it was scheduled with), by row and column. */
+    public List<HallSeat> layout(Screening screening) {
+        return grid(screening).seats();
     }
 
-    private HallGrid grid(long hallId) {
-        return cached(layoutCache, hallId, id -> HallGrid.of(seats.findByHallIdOrderByGridRowAscGridColAsc(id)));
+    private SeatIndex grid(Screening screening) {
+        return cached(layoutCache, new LayoutKey(screening.hall().id(), screening.layoutVersion()),
+                key -> SeatIndex.of(seats.findByHallIdAndLayoutVersionOrderByGridRowAscGridColAsc(key.hallId(),
+                        key.version())));
     }
 
-    public List<Movie> movies() {
-        return movies.findAll();
+    /** Forgets a cached screening, so that its next order sees a change (a cancel) made by this instance at once. */
+    public void forget(long screeningId) {
+        screeningCache.remove(screeningId);
     }
 
-    public List<Cinema> cinemas() {
-        return cinemas.findAll();
-    }
-
-    private <T> T cached(Map<Long, Cached<T>> cache, long id, Function<Long, T> load) {
+    private <K, T> T cached(Map<K, Cached<T>> cache, K id, Function<K, T> load) {
         Instant now = clock.instant();
         Cached<T> entry = cache.get(id);
         if (entry == null || entry.expires().isBefore(now)) {
@@ -88,12 +81,15 @@ public class Catalog {
         return entry.value();
     }
 
+    private record LayoutKey(long hallId, int version) {
+    }
+
     private record Cached<T>(T value, Instant expires) {
     }
 
-    private record HallGrid(List<HallSeat> seats, Map<String, HallSeat> byLabel) {
-        static HallGrid of(List<HallSeat> seats) {
-            return new HallGrid(List.copyOf(seats),
+    private record SeatIndex(List<HallSeat> seats, Map<String, HallSeat> byLabel) {
+        static SeatIndex of(List<HallSeat> seats) {
+            return new SeatIndex(List.copyOf(seats),
                     seats.stream().collect(Collectors.toUnmodifiableMap(HallSeat::label, Function.identity())));
         }
     }
