@@ -7,10 +7,12 @@ import java.util.Map;
 import dev.marquee.orderapi.catalog.HallLayouts;
 import dev.marquee.orderapi.catalog.ScheduleScreening;
 import dev.marquee.orderapi.catalog.ScreeningSchedule;
+import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Caller;
 import dev.marquee.support.security.Permits;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -51,6 +53,11 @@ class CinemaController {
     record ScreeningStatus(long id, String status) {
     }
 
+    @Operation(summary = "Add a hall with its seat grid (rows of S, W, C, L, _ and .)")
+    @Problem(status = 422, code = "layout-invalid", when = "the grid breaks a rule (`errors` lists row, column and reason)")
+    @Problem(status = 409, code = "hall-exists", when = "the cinema has a hall of this name")
+    @Problem(status = 404, code = "unknown-cinema", when = "no such cinema")
+    @Problem(status = 403, code = "forbidden-merchant", when = "another merchant's cinema")
     @PostMapping("/api/cinemas/{cinemaId}/halls")
     @ResponseStatus(HttpStatus.CREATED)
     @Permits(area = Area.SCREENINGS, access = Access.MANAGE)
@@ -59,6 +66,10 @@ class CinemaController {
         return halls.createHall(caller.merchantId(), cinemaId, body.name(), body.rows());
     }
 
+    @Operation(summary = "Change a hall's seat grid: a new layout version when screenings use the current one")
+    @Problem(status = 422, code = "layout-invalid", when = "the grid breaks a rule (`errors` lists row, column and reason)")
+    @Problem(status = 404, code = "unknown-hall", when = "no such hall")
+    @Problem(status = 403, code = "forbidden-merchant", when = "another merchant's hall")
     @PutMapping("/api/halls/{hallId}/layout")
     @Permits(area = Area.SCREENINGS, access = Access.MANAGE)
     HallLayouts.Layout changeLayout(@PathVariable long hallId, @RequestBody NewLayout body,
@@ -66,6 +77,14 @@ class CinemaController {
         return halls.changeLayout(caller.merchantId(), hallId, body.rows());
     }
 
+    @Operation(summary = "Schedule a screening of a licensed movie in a hall (SCHEDULED until published)")
+    @Problem(status = 409, code = "screening-overlap", when = "the hall has a screening at that time")
+    @Problem(status = 422, code = "movie-not-licensed", when = "the cinema holds no licence for the movie")
+    @Problem(status = 422, code = "outside-licence", when = "the screening falls outside the licence window")
+    @Problem(status = 422, code = "price-missing", when = "a seat type of the hall has no price (`seatTypes`)")
+    @Problem(status = 422, code = "unknown-movie", when = "no such movie")
+    @Problem(status = 404, code = "unknown-hall", when = "no such hall")
+    @Problem(status = 403, code = "forbidden-merchant", when = "another merchant's hall")
     @PostMapping("/api/halls/{hallId}/screenings")
     @ResponseStatus(HttpStatus.CREATED)
     @Permits(area = Area.SCREENINGS, access = Access.WRITE)
@@ -76,12 +95,21 @@ class CinemaController {
         return new ScreeningStatus(id, "SCHEDULED");
     }
 
+    @Operation(summary = "Put a scheduled screening on sale (publishes ScreeningScheduled)")
+    @Problem(status = 404, code = "unknown-screening", when = "no such screening")
+    @Problem(status = 409, code = "screening-cancelled", when = "the screening was cancelled")
+    @Problem(status = 409, code = "screening-started", when = "the screening has started")
+    @Problem(status = 403, code = "forbidden-merchant", when = "another merchant's screening")
     @PostMapping("/api/screenings/{id}/publish")
     @Permits(area = Area.SCREENINGS, access = Access.WRITE)
     ScreeningStatus publish(@PathVariable long id, @AuthenticationPrincipal Caller caller) {
         return new ScreeningStatus(id, screenings.publish(caller.merchantId(), id));
     }
 
+    @Operation(summary = "Cancel a screening: sales stop at once, holds are released and paid orders refunded")
+    @Problem(status = 404, code = "unknown-screening", when = "no such screening")
+    @Problem(status = 409, code = "screening-started", when = "the screening has started")
+    @Problem(status = 403, code = "forbidden-merchant", when = "another merchant's screening")
     @PostMapping("/api/screenings/{id}/cancel")
     @Permits(area = Area.SCREENINGS, access = Access.MANAGE)
     ScreeningStatus cancel(@PathVariable long id, @RequestBody(required = false) Cancel body,

@@ -9,10 +9,12 @@ import dev.marquee.orderapi.catalog.Licensing;
 import dev.marquee.orderapi.catalog.MerchantDirectory;
 import dev.marquee.orderapi.catalog.MovieCatalog;
 import dev.marquee.orderapi.catalog.MovieDetails;
+import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Caller;
 import dev.marquee.support.security.Permits;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -48,6 +50,8 @@ class PlatformController {
     record NewLicence(Long cinemaId, Long movieId, LocalDate validFrom, LocalDate validTo) {
     }
 
+    @Operation(summary = "Create a merchant (platform administrators)")
+    @Problem(status = 409, code = "merchant-exists", when = "a merchant has this code")
     @PostMapping("/api/admin/merchants")
     @ResponseStatus(HttpStatus.CREATED)
     @Permits(area = Area.CATALOG, access = Access.MANAGE)
@@ -55,12 +59,17 @@ class PlatformController {
         return merchants.createMerchant(caller.merchantId(), body.code(), body.name());
     }
 
+    @Operation(summary = "The merchants")
     @GetMapping("/api/admin/merchants")
     @Permits(area = Area.CATALOG, access = Access.MANAGE)
     List<MerchantDirectory.Merchant> merchants(@AuthenticationPrincipal Caller caller) {
         return merchants.merchants(caller.merchantId());
     }
 
+    @Operation(summary = "Add a cinema (name, city, address, coordinates) to a merchant")
+    @Problem(status = 404, code = "unknown-merchant", when = "no such merchant")
+    @Problem(status = 409, code = "cinema-exists", when = "a cinema has this code")
+    @Problem(status = 403, code = "forbidden-merchant", when = "another merchant's")
     @PostMapping("/api/admin/merchants/{id}/cinemas")
     @ResponseStatus(HttpStatus.CREATED)
     @Permits(area = Area.CATALOG, access = Access.WRITE)
@@ -69,6 +78,9 @@ class PlatformController {
         return Map.of("id", merchants.createCinema(caller.merchantId(), id, body));
     }
 
+    @Operation(summary = "Change a cinema's details")
+    @Problem(status = 404, code = "unknown-cinema", when = "no such cinema")
+    @Problem(status = 403, code = "forbidden-merchant", when = "another merchant's cinema")
     @PutMapping("/api/admin/cinemas/{id}")
     @Permits(area = Area.CATALOG, access = Access.WRITE)
     Map<String, Long> updateCinema(@PathVariable long id, @RequestBody CinemaDetails body,
@@ -77,6 +89,8 @@ class PlatformController {
         return Map.of("id", id);
     }
 
+    @Operation(summary = "Add a movie (status COMING_SOON, SHOWING or WITHDRAWN)")
+    @Problem(status = 409, code = "movie-exists", when = "a movie has this code")
     @PostMapping("/api/admin/movies")
     @ResponseStatus(HttpStatus.CREATED)
     @Permits(area = Area.CATALOG, access = Access.WRITE)
@@ -84,6 +98,8 @@ class PlatformController {
         return Map.of("id", movies.create(caller.merchantId(), body));
     }
 
+    @Operation(summary = "Change a movie, its status included (publishes MovieChanged)")
+    @Problem(status = 404, code = "unknown-movie", when = "no such movie")
     @PutMapping("/api/admin/movies/{id}")
     @Permits(area = Area.CATALOG, access = Access.WRITE)
     Map<String, Long> updateMovie(@PathVariable long id, @RequestBody MovieDetails body,
@@ -92,6 +108,9 @@ class PlatformController {
         return Map.of("id", id);
     }
 
+    @Operation(summary = "License a cinema to screen a movie from one day to another")
+    @Problem(status = 404, code = "unknown-cinema", when = "no such cinema")
+    @Problem(status = 404, code = "unknown-movie", when = "no such movie")
     @PostMapping("/api/admin/licences")
     @ResponseStatus(HttpStatus.CREATED)
     @Permits(area = Area.CATALOG, access = Access.MANAGE)
@@ -100,6 +119,8 @@ class PlatformController {
         return body;
     }
 
+    @Operation(summary = "Revoke a cinema's licence for a movie")
+    @Problem(status = 404, code = "unknown-licence", when = "the cinema never held this licence")
     @DeleteMapping("/api/admin/licences/{cinemaId}/{movieId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Permits(area = Area.CATALOG, access = Access.MANAGE)
