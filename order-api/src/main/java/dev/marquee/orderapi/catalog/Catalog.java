@@ -29,7 +29,7 @@ public class Catalog {
     private final Clock clock;
     private final Duration ttl;
     private final Map<Long, Cached<Optional<Screening>>> screeningCache = new ConcurrentHashMap<>();
-    private final Map<Long, Cached<HallGrid>> layoutCache = new ConcurrentHashMap<>();
+    private final Map<LayoutKey, Cached<SeatIndex>> layoutCache = new ConcurrentHashMap<>();
 
     Catalog(Screenings screenings, HallSeats seats, Movies movies, Cinemas cinemas, Clock clock,
             @Value("${marquee.catalog.cache-ttl:30s}") Duration ttl) {
@@ -55,19 +55,26 @@ public class Catalog {
         return screenings.search(movieId, cinemaId);
     }
 
-    /** The seats of the hall with these labels (unknown labels are left out). */
-    public List<HallSeat> seats(long hallId, Collection<String> labels) {
-        Map<String, HallSeat> byLabel = grid(hallId).byLabel();
+    /** The seats of the screening's hall layout with these labels (unknown labels are left out). */
+    public List<HallSeat> seats(Screening screening, Collection<String> labels) {
+        Map<String, HallSeat> byLabel = grid(screening).byLabel();
         return labels.stream().map(byLabel::get).filter(seat -> seat != null).toList();
     }
 
-    /** Every sellable seat of the hall, by row and column. */
-    public List<HallSeat> layout(long hallId) {
-        return grid(hallId).seats();
+    /** Every sellable seat of the screening's hall layout (the version it was scheduled with), by row and column. */
+    public List<HallSeat> layout(Screening screening) {
+        return grid(screening).seats();
     }
 
-    private HallGrid grid(long hallId) {
-        return cached(layoutCache, hallId, id -> HallGrid.of(seats.findByHallIdOrderByGridRowAscGridColAsc(id)));
+    private SeatIndex grid(Screening screening) {
+        return cached(layoutCache, new LayoutKey(screening.hall().id(), screening.layoutVersion()),
+                key -> SeatIndex.of(seats.findByHallIdAndLayoutVersionOrderByGridRowAscGridColAsc(key.hallId(),
+                        key.version())));
+    }
+
+    /** Forgets a cached screening, so that its next order sees a change (a cancel) made by this instance at once. */
+    public void forget(long screeningId) {
+        screeningCache.remove(screeningId);
     }
 
     public List<Movie> movies() {
@@ -78,7 +85,7 @@ public class Catalog {
         return cinemas.findAll();
     }
 
-    private <T> T cached(Map<Long, Cached<T>> cache, long id, Function<Long, T> load) {
+    private <K, T> T cached(Map<K, Cached<T>> cache, K id, Function<K, T> load) {
         Instant now = clock.instant();
         Cached<T> entry = cache.get(id);
         if (entry == null || entry.expires().isBefore(now)) {
@@ -88,12 +95,15 @@ public class Catalog {
         return entry.value();
     }
 
+    private record LayoutKey(long hallId, int version) {
+    }
+
     private record Cached<T>(T value, Instant expires) {
     }
 
-    private record HallGrid(List<HallSeat> seats, Map<String, HallSeat> byLabel) {
-        static HallGrid of(List<HallSeat> seats) {
-            return new HallGrid(List.copyOf(seats),
+    private record SeatIndex(List<HallSeat> seats, Map<String, HallSeat> byLabel) {
+        static SeatIndex of(List<HallSeat> seats) {
+            return new SeatIndex(List.copyOf(seats),
                     seats.stream().collect(Collectors.toUnmodifiableMap(HallSeat::label, Function.identity())));
         }
     }

@@ -19,7 +19,7 @@ interface Screenings extends Repository<Screening, Long> {
 
 interface HallSeats extends Repository<HallSeat, HallSeat.Key> {
 
-    List<HallSeat> findByHallIdOrderByGridRowAscGridColAsc(long hallId);
+    List<HallSeat> findByHallIdAndLayoutVersionOrderByGridRowAscGridColAsc(long hallId, int layoutVersion);
 }
 
 interface Movies extends JpaRepository<Movie, Long> {

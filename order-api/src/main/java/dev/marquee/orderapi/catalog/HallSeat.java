@@ -18,6 +18,9 @@ public class HallSeat {
     private long hallId;
 
     @Id
+    private int layoutVersion;
+
+    @Id
     private String label;
 
     private String rowLabel;
@@ -29,6 +32,17 @@ public class HallSeat {
     private String pairLabel;
 
     protected HallSeat() {
+    }
+
+    HallSeat(long hallId, int layoutVersion, GridSeat seat) {
+        this.hallId = hallId;
+        this.layoutVersion = layoutVersion;
+        this.label = seat.label();
+        this.rowLabel = seat.rowLabel();
+        this.gridRow = seat.gridRow();
+        this.gridCol = seat.gridCol();
+        this.seatType = seat.seatType().name();
+        this.pairLabel = seat.pairLabel();
     }
 
     public String label() {
@@ -55,9 +69,9 @@ public class HallSeat {
         return pairLabel;
     }
 
-    public record Key(long hallId, String label) implements Serializable {
+    public record Key(long hallId, int layoutVersion, String label) implements Serializable {
         public Key() {
-            this(0, null);
+            this(0, 0, null);
         }
     }
 }

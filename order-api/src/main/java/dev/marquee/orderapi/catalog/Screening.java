@@ -35,6 +35,8 @@ public class Screening {
     private Instant startsAt;
     private Instant endsAt;
     private String currency;
+    private int layoutVersion;
+    private String status;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "screening_price", joinColumns = @JoinColumn(name = "screening_id"))
@@ -69,8 +71,19 @@ public class Screening {
         return currency;
     }
 
+    /** The version of its hall's layout the screening was scheduled with (the seats it sells). */
+    public int layoutVersion() {
+        return layoutVersion;
+    }
+
+    /** SCHEDULED (not yet on sale), ON_SALE or CANCELLED. */
+    public String status() {
+        return status;
+    }
+
+    /** On sale and not yet started: orders are accepted. */
     public boolean isOpenAt(Instant now) {
-        return now.isBefore(startsAt);
+        return "ON_SALE".equals(status) && now.isBefore(startsAt);
     }
 
     /** The price of a seat of this type, in minor units of {@link #currency()}; empty when the type is not sold. */

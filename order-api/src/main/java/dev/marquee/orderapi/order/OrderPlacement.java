@@ -139,7 +139,7 @@ public class OrderPlacement {
     }
 
     private long price(Screening screening, List<String> labels) {
-        Map<String, HallSeat> seats = catalog.seats(screening.hall().id(), labels).stream()
+        Map<String, HallSeat> seats = catalog.seats(screening, labels).stream()
                 .collect(Collectors.toMap(HallSeat::label, Function.identity()));
         List<String> unknown = labels.stream()
                 .filter(l -> !seats.containsKey(l) || screening.priceOf(seats.get(l).seatType()).isEmpty())

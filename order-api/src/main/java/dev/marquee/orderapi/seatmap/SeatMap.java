@@ -47,7 +47,7 @@ public class SeatMap {
 
     private SeatMapView view(Screening screening) {
         Instant now = clock.instant();
-        List<HallSeat> layout = catalog.layout(screening.hall().id());
+        List<HallSeat> layout = catalog.layout(screening);
         Map<String, SeatClaim> current = claims(screening.id(), now);
         List<SeatMapView.SeatView> seats = new ArrayList<>(layout.size());
         int held = 0;
@@ -72,7 +72,7 @@ public class SeatMap {
         Map<String, SeatClaim> current = claims(screening.id(), now);
         List<String> taken = labels.stream().filter(l -> state(current.get(l), now) != SeatState.FREE).toList();
         long live = current.values().stream().filter(c -> c.isLiveAt(now)).count();
-        return new Availability(taken, catalog.layout(screening.hall().id()).size() - (int) live);
+        return new Availability(taken, catalog.layout(screening).size() - (int) live);
     }
 
     public record Availability(List<String> taken, int free) {
