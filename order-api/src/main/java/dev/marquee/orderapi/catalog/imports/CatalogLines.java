@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
+import dev.marquee.orderapi.catalog.GridSeat;
+
 /** The valid lines of a catalog file, typed; what the import writes. */
 record CatalogLines(List<Merchant> merchants, List<Cinema> cinemas, List<Movie> movies, List<Hall> halls,
                     List<Licence> licences, List<Screening> screenings, List<Account> accounts) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.marquee.orderapi.catalog.HallGrid;
 import dev.marquee.orderapi.catalog.imports.CatalogLines.Account;
 import dev.marquee.orderapi.catalog.imports.CatalogLines.Cinema;
 import dev.marquee.orderapi.catalog.imports.CatalogLines.Hall;
@@ -153,8 +154,8 @@ final class CatalogValidation {
                 cells.problem("unknown cinema " + cinema);
             }
             List<String> grid = lines.stream().map(l -> l.get("row") == null ? "" : l.get("row")).toList();
-            HallGridRows.Grid parsed = HallGridRows.parse(grid);
-            parsed.errors().forEach(e -> cells.problem("hall " + name + ": " + e));
+            HallGrid parsed = HallGrid.parse(grid);
+            parsed.errors().forEach(e -> cells.problem("layout-invalid: hall " + name + ": " + e));
             if (accept(first, cells)) {
                 halls.put(key, new Hall(cinema, name, grid, parsed.seats()));
             }
@@ -165,7 +166,7 @@ final class CatalogValidation {
         Hall inFile = halls.get(cinema + "\u0000" + hall);
         if (inFile != null) {
             Set<String> types = new HashSet<>();
-            inFile.seats().forEach(s -> types.add(s.seatType()));
+            inFile.seats().forEach(s -> types.add(s.seatType().name()));
             return Optional.of(types);
         }
         return known.hallSeatTypes(cinema, hall);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import dev.marquee.orderapi.catalog.GridSeat;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -116,10 +117,11 @@ class CatalogValidationTest {
         CatalogValidation.Result result = check(sheets);
 
         assertThat(result.errors()).extracting(RowError::toString).contains(
-                "halls line 2: hall Hall A: row 2 col 2: unknown place 'X' (S, W, C, L, _ or .)",
-                "halls line 2: hall Hall A: row 1 col 4: love seat A3 has no partner to its right",
-                "halls line 2: hall Hall A: row 1 col 2: companion seat not next to a wheelchair place",
-                "halls line 4: hall Hall B: the hall has no seat");
+                "halls line 4: layout-invalid: hall Hall B: row 0, column 0: the layout has no seat");
+        assertThat(result.errors()).filteredOn(e -> e.line() == 2).extracting(RowError::reason)
+                .anySatisfy(r -> assertThat(r).startsWith("layout-invalid: hall Hall A: row 2, column 2:"))
+                .anySatisfy(r -> assertThat(r).startsWith("layout-invalid: hall Hall A: row 1, column 4:"))
+                .anySatisfy(r -> assertThat(r).startsWith("layout-invalid: hall Hall A: row 1, column 2:"));
     }
 
     @Test
