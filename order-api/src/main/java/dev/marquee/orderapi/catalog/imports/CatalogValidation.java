@@ -204,6 +204,7 @@ final class CatalogValidation {
     private final class ScreeningChecks {
 
         private final Map<String, List<LocalDateTime[]>> booked = new HashMap<>();
+        private final Set<String> seen = new HashSet<>();
 
         void check(List<SheetRow> rows) {
             rows.forEach(this::screening);
@@ -246,17 +247,22 @@ final class CatalogValidation {
                             + window.get()[1]);
                 }
             }
+            if (startsAt != null && !seen.add(cinema + "\u0000" + hall + "\u0000" + startsAt)) {
+                cells.problem("the screening of " + hall + " at " + startsAt + " appears twice");
+            }
             if (cells.problems().isEmpty()) {
                 LocalDateTime endsAt = startsAt.plusMinutes(minutes.orElseThrow()).plus(turnaround);
                 String hallKey = cinema + "\u0000" + hall;
-                for (LocalDateTime[] other : booked.getOrDefault(hallKey, List.of())) {
-                    if (startsAt.isBefore(other[1]) && other[0].isBefore(endsAt)) {
+                List<LocalDateTime[]> taken = booked.computeIfAbsent(hallKey, k -> new ArrayList<>(
+                        known.screenings(cinema, hall)));
+                for (LocalDateTime[] other : taken) {
+                    if (!other[0].equals(startsAt) && startsAt.isBefore(other[1]) && other[0].isBefore(endsAt)) {
                         cells.problem("screening-overlap: overlaps the screening of " + hall + " at " + other[0]);
                         break;
                     }
                 }
                 if (cells.problems().isEmpty()) {
-                    booked.computeIfAbsent(hallKey, k -> new ArrayList<>()).add(new LocalDateTime[] {startsAt, endsAt});
+                    taken.add(new LocalDateTime[] {startsAt, endsAt});
                 }
             }
             if (accept(row, cells)) {
@@ -285,6 +291,9 @@ final class CatalogValidation {
         }
         if (password != null && (password.length() < 10 || password.length() > 128)) {
             cells.problem("password must be 10 to 128 characters (or blank: the account signs in by SMS code)");
+        }
+        if (phone != null && known.administrator(phone)) {
+            cells.problem("phone " + phone + " is an administrator's; an import does not change administrators");
         }
         if (phone != null && accounts.containsKey(phone)) {
             cells.problem("phone " + phone + " appears twice");

@@ -1,6 +1,8 @@
 package dev.marquee.orderapi.catalog.imports;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +20,12 @@ interface KnownCatalog {
 
     /** The licence's window, if there is one that is not revoked: [from, to]. */
     Optional<LocalDate[]> licence(String cinema, String movie);
+
+    /** The hall's screenings that are not cancelled, each [starts, ends). */
+    List<LocalDateTime[]> screenings(String cinema, String hall);
+
+    /** Whether the phone is an administrator's: an import never changes those. */
+    boolean administrator(String phone);
 
     KnownCatalog NONE = new KnownCatalog() {
         public boolean merchant(String code) {
@@ -38,6 +46,14 @@ interface KnownCatalog {
 
         public Optional<LocalDate[]> licence(String cinema, String movie) {
             return Optional.empty();
+        }
+
+        public List<LocalDateTime[]> screenings(String cinema, String hall) {
+            return List.of();
+        }
+
+        public boolean administrator(String phone) {
+            return false;
         }
     };
 }
