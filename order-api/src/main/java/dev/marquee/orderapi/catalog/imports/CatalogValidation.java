@@ -210,6 +210,21 @@ final class CatalogValidation {
             rows.forEach(this::screening);
         }
 
+        /** Booked into the hall's time line only when the line is otherwise good. */
+        private void overlap(Cells cells, String cinema, String hall, LocalDateTime startsAt, LocalDateTime endsAt) {
+            List<LocalDateTime[]> taken = booked.computeIfAbsent(cinema + "\u0000" + hall,
+                    k -> new ArrayList<>(known.screenings(cinema, hall)));
+            for (LocalDateTime[] other : taken) {
+                if (!other[0].equals(startsAt) && startsAt.isBefore(other[1]) && other[0].isBefore(endsAt)) {
+                    cells.problem("screening-overlap: overlaps the screening of " + hall + " at " + other[0]);
+                    return;
+                }
+            }
+            if (cells.problems().isEmpty()) {
+                taken.add(new LocalDateTime[] {startsAt, endsAt});
+            }
+        }
+
         private void screening(SheetRow row) {
             Cells cells = new Cells(row);
             String cinema = cells.required("cinema");
@@ -250,20 +265,8 @@ final class CatalogValidation {
             if (startsAt != null && !seen.add(cinema + "\u0000" + hall + "\u0000" + startsAt)) {
                 cells.problem("the screening of " + hall + " at " + startsAt + " appears twice");
             }
-            if (cells.problems().isEmpty()) {
-                LocalDateTime endsAt = startsAt.plusMinutes(minutes.orElseThrow()).plus(turnaround);
-                String hallKey = cinema + "\u0000" + hall;
-                List<LocalDateTime[]> taken = booked.computeIfAbsent(hallKey, k -> new ArrayList<>(
-                        known.screenings(cinema, hall)));
-                for (LocalDateTime[] other : taken) {
-                    if (!other[0].equals(startsAt) && startsAt.isBefore(other[1]) && other[0].isBefore(endsAt)) {
-                        cells.problem("screening-overlap: overlaps the screening of " + hall + " at " + other[0]);
-                        break;
-                    }
-                }
-                if (cells.problems().isEmpty()) {
-                    taken.add(new LocalDateTime[] {startsAt, endsAt});
-                }
+            if (cinema != null && hall != null && startsAt != null && minutes.isPresent()) {
+                overlap(cells, cinema, hall, startsAt, startsAt.plusMinutes(minutes.get()).plus(turnaround));
             }
             if (accept(row, cells)) {
                 screenings.add(new Screening(cinema, hall, movie, startsAt, currency, Map.copyOf(prices)));

@@ -8,8 +8,12 @@ final class ImportInvalidException extends RuntimeException {
     private final List<RowError> errors;
 
     ImportInvalidException(List<RowError> errors) {
-        super(errors.size() + " line(s) cannot be imported; nothing was written. The first: " + errors.getFirst());
+        super(lines(errors) + " line(s) cannot be imported; nothing was written. The first: " + errors.getFirst());
         this.errors = List.copyOf(errors);
+    }
+
+    static long lines(List<RowError> errors) {
+        return errors.stream().map(e -> e.sheet() + "\u0000" + e.line()).distinct().count();
     }
 
     List<RowError> errors() {

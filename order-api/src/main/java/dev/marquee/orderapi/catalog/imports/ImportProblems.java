@@ -33,6 +33,7 @@ class ImportProblems {
                 "sheet", r.sheet(), "line", r.line(), "reason", r.reason())).toList();
         body.setProperty("errors", errors);
         body.setProperty("errorCount", e.errors().size());
+        body.setProperty("lineCount", ImportInvalidException.lines(e.errors()));
         return ResponseEntity.unprocessableContent().body(body);
     }
 
