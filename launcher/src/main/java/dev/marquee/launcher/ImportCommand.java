@@ -97,6 +97,12 @@ final class ImportCommand implements Callable<Integer> {
                     JsonNode node = json.readTree(line);
                     if (node.has("done")) {
                         bar.show(node.path("sheet").asText(), node.path("done").asInt(), node.path("total").asInt());
+                    } else if (node.has("error")) {
+                        bar.end();
+                        err.println("import: failed while writing (" + node.path("error").asText() + ": "
+                                + node.path("detail").asText() + "); what was written stays, and running the"
+                                + " import again writes the rest");
+                        return 2;
                     } else {
                         report = node;
                     }

@@ -159,4 +159,39 @@ class CatalogImportIT {
         assertThat(Api.count("SELECT COUNT(*) FROM merchant WHERE code = 'm-" + s + "'")).isZero();
         assertThat(Api.count("SELECT COUNT(*) FROM cinema WHERE code = 'c-" + s + "'")).isZero();
     }
+
+    @Test
+    void theDemoCatalogImportsOnTheBuiltInOneLeavingItsHallsAndScreeningsAsTheyAre() throws Exception {
+        Path demo = Files.exists(Path.of("..", "deploy", "catalog")) ? Path.of("..", "deploy", "catalog")
+                : Path.of("deploy", "catalog");
+        String builtIn = builtInCatalog();
+
+        int exit = DemoCatalog.seed(demo, dev.marquee.stack.EmbeddedStack.shared().secrets(),
+                SharedPipeline.get().port("order-api"));
+
+        assertThat(exit).isZero();
+        assertThat(builtInCatalog()).isEqualTo(builtIn);
+        assertThat(Api.query("SELECT city, COUNT(*) FROM cinema WHERE code IN ('cinema-1', 'marquee-jingan',"
+                + " 'silver-sanlitun', 'silver-westlake') GROUP BY city ORDER BY city"))
+                .containsExactly("Beijing=1", "Hangzhou=1", "Shanghai=2");
+        assertThat(Api.count("SELECT COUNT(*) FROM screening s JOIN hall h ON h.id = s.hall_id JOIN cinema c"
+                + " ON c.id = h.cinema_id WHERE c.code = 'marquee-jingan'")).isEqualTo(5);
+
+        Run again = run(demo);
+
+        assertThat(again.exit()).as(again.err() + again.out()).isZero();
+        assertThat(again.out()).contains("\"changed\":false");
+    }
+
+    /** Halls 1 and 2 and screenings 1 to 4, which the tests and benches use, as they are. */
+    static String builtInCatalog() throws Exception {
+        return String.join("\n", List.of(
+                String.join(",", Api.query("SELECT CONCAT_WS('|', hall_id, layout_version, label, row_label, grid_row,"
+                        + " grid_col, seat_type, pair_label) FROM hall_seat WHERE hall_id IN (1, 2) ORDER BY 1")),
+                String.join(",", Api.query("SELECT CONCAT_WS('|', h.id, h.name, h.current_layout) FROM hall h"
+                        + " WHERE h.id IN (1, 2) ORDER BY 1")),
+                String.join(",", Api.query("SELECT CONCAT_WS('|', s.id, s.hall_id, s.movie_id, s.starts_at, s.ends_at,"
+                        + " s.status, p.seat_type, p.amount_minor) FROM screening s JOIN screening_price p"
+                        + " ON p.screening_id = s.id WHERE s.id <= 4 ORDER BY 1"))));
+    }
 }

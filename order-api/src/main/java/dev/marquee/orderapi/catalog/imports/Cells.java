@@ -94,9 +94,9 @@ final class Cells {
     LocalDate date(String column) {
         String value = required(column);
         try {
-            return value == null ? null : LocalDate.parse(value);
+            return value == null ? null : RelativeDates.date(value);
         } catch (RuntimeException e) {
-            problems.add(column + " '" + value + "' is not a date (2026-12-24)");
+            problems.add(column + " '" + value + "' is not a date (2026-12-24, or today, today+7)");
             return null;
         }
     }
@@ -104,9 +104,9 @@ final class Cells {
     LocalDateTime dateTime(String column) {
         String value = required(column);
         try {
-            return value == null ? null : LocalDateTime.parse(value.replace(' ', 'T'));
+            return value == null ? null : RelativeDates.dateTime(value);
         } catch (RuntimeException e) {
-            problems.add(column + " '" + value + "' is not a date and time (2026-12-24T18:00)");
+            problems.add(column + " '" + value + "' is not a date and time (2026-12-24T18:00, or today+1 18:00)");
             return null;
         }
     }

@@ -84,7 +84,7 @@ class CatalogValidationTest {
                 "screenings line 3: screening-overlap: overlaps the screening of Hall A at 2026-12-24T14:00",
                 "screenings line 4: outside-licence: 2027-03-01 is outside the licence 2026-12-01 to 2027-01-31",
                 "screenings line 5: price-missing: no love_seat price, and the hall has such seats",
-                "screenings line 6: starts_at 'tomorrow' is not a date and time (2026-12-24T18:00)",
+                "screenings line 6: starts_at 'tomorrow' is not a date and time (2026-12-24T18:00, or today+1 18:00)",
                 "screenings line 6: standard 'x' is not a whole number of minor units (4500 for 45.00)",
                 "screenings line 6: currency 'cny' is not an ISO 4217 code (CNY)",
                 "screenings line 6: unknown hall Hall Z of cinema acme-1",
