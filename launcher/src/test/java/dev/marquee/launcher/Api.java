@@ -18,8 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -117,9 +115,6 @@ final class Api {
         }
     }
 
-    private static final AtomicLong SCREENINGS = new AtomicLong(
-            1000 + new Random().nextInt(1_000_000) * 10L);
-
     /**
      * A new screening of movie 1 in the hall, tomorrow, priced like the demo ones, so that each test sells seats
      * nobody else touches. Hall 1: 104 seats with wheelchair, companion and love seats; hall 2: 300 standard seats.
@@ -138,18 +133,24 @@ final class Api {
         return newScreening(hallId, 1, "'" + Timestamp.from(startsAt) + "'");
     }
 
+    /** The database numbers it (AUTO_INCREMENT), like the screenings staff schedule through the API. */
     private static long newScreening(long hallId, long movieId, String startsAt) throws SQLException {
-        long id = SCREENINGS.incrementAndGet();
         EmbeddedStack stack = EmbeddedStack.shared();
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.credentials().appUser(),
                 stack.credentials().appPassword()); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO screening (id, movie_id, hall_id, starts_at, ends_at, currency) VALUES (" + id
-                    + ", " + movieId + ", " + hallId + ", " + startsAt + ", " + startsAt + " + INTERVAL 2 HOUR, 'CNY')");
+            s.executeUpdate("INSERT INTO screening (movie_id, hall_id, starts_at, ends_at, currency) VALUES ("
+                    + movieId + ", " + hallId + ", " + startsAt + ", " + startsAt + " + INTERVAL 2 HOUR, 'CNY')",
+                    Statement.RETURN_GENERATED_KEYS);
+            long id;
+            try (ResultSet key = s.getGeneratedKeys()) {
+                key.next();
+                id = key.getLong(1);
+            }
             s.execute("INSERT INTO screening_price (screening_id, seat_type, amount_minor) VALUES (" + id
                     + ", 'STANDARD', 6000), (" + id + ", 'WHEELCHAIR', 4500), (" + id + ", 'COMPANION', 4500), ("
                     + id + ", 'LOVE_SEAT', 8000)");
+            return id;
         }
-        return id;
     }
 
     /** An update statement, for tests that move time (a hold's deadline) or state the API cannot. */

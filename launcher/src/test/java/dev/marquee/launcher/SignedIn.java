@@ -113,6 +113,22 @@ record SignedIn(Caller caller, String token) {
         return response;
     }
 
+    HttpResponse<String> put(String path, String body) throws Exception {
+        return send(sign(HttpRequest.newBuilder(url(path))).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> delete(String path) throws Exception {
+        return send(sign(HttpRequest.newBuilder(url(path))).DELETE().build());
+    }
+
+    /** A GET with these headers (If-None-Match, ...). */
+    HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = sign(HttpRequest.newBuilder(url(path)));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     static HttpResponse<String> send(HttpRequest request) throws Exception {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }

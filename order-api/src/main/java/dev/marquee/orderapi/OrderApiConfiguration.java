@@ -51,11 +51,14 @@ class OrderApiConfiguration {
                 (record, e) -> new TopicPartition(DEAD_LETTERS, record.partition()));
     }
 
-    /** order-requests (keyed by hall: its partition count caps the busy allocators), the payment topics, the DLT. */
+    /**
+     * order-requests (keyed by hall: its partition count caps the busy allocators), the payment topics, the catalog's
+     * events, the DLT.
+     */
     @Bean
     KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
                                 @Value("${marquee.topics.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
-                Topics.ORDER_REQUESTS, Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS, DEAD_LETTERS));
+                Topics.ORDER_REQUESTS, Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS, Topics.CATALOG_EVENTS, DEAD_LETTERS));
     }
 }

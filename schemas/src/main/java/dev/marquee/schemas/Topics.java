@@ -24,7 +24,14 @@ public final class Topics {
      */
     public static final String ORDER_EVENTS = "order-events";
 
-    public static final List<String> ALL = List.of(ORDER_REQUESTS, SEAT_EVENTS, PAYMENT_CALLBACKS, ORDER_EVENTS);
+    /**
+     * {@code HallLayoutPublished}, {@code ScreeningScheduled}, {@code ScreeningChanged}, {@code ScreeningCancelled}
+     * (keyed by hallId), {@code MovieChanged}, {@code LicenceGranted}, {@code LicenceRevoked} (keyed by movieId).
+     */
+    public static final String CATALOG_EVENTS = "catalog-events";
+
+    public static final List<String> ALL = List.of(ORDER_REQUESTS, SEAT_EVENTS, PAYMENT_CALLBACKS, ORDER_EVENTS,
+            CATALOG_EVENTS);
 
     /**
      * The topics a service creates if they are missing, all alike: kept forever ({@code retention.ms=-1}) so that

@@ -15,28 +15,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Read access to the catalog: what is showing, where, and which seats a hall has. Screenings and hall grids are
- * read on every order, so they are kept for {@code marquee.catalog.cache-ttl} (default 30 s): a flash crowd costs
- * the catalog one query per screening and hall per TTL, not two per order.
+ * What orders and seat maps read of the catalog: a screening and the seats of its hall's layout. Both are read on
+ * every order, so they are kept for {@code marquee.catalog.cache-ttl} (default 30 s): a flash crowd costs the
+ * catalog one query per screening and layout per TTL, not two per order. A cancel or publish made through this
+ * instance is seen at once ({@link #forget}); other instances see it within the TTL, and the allocator refuses
+ * orders of a cancelled screening whatever the edge let through.
  */
 @Component
 public class Catalog {
 
     private final Screenings screenings;
     private final HallSeats seats;
-    private final Movies movies;
-    private final Cinemas cinemas;
     private final Clock clock;
     private final Duration ttl;
     private final Map<Long, Cached<Optional<Screening>>> screeningCache = new ConcurrentHashMap<>();
     private final Map<LayoutKey, Cached<SeatIndex>> layoutCache = new ConcurrentHashMap<>();
 
-    Catalog(Screenings screenings, HallSeats seats, Movies movies, Cinemas cinemas, Clock clock,
+    Catalog(Screenings screenings, HallSeats seats, Clock clock,
             @Value("${marquee.catalog.cache-ttl:30s}") Duration ttl) {
         this.screenings = screenings;
         this.seats = seats;
-        this.movies = movies;
-        this.cinemas = cinemas;
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -49,10 +47,6 @@ public class Catalog {
     /** The merchant whose cinema shows this screening (whose staff manage its orders). */
     public Optional<Long> merchantOf(long screeningId) {
         return screening(screeningId).map(s -> s.hall().cinema().merchantId());
-    }
-
-    public List<Screening> screenings(Long movieId, Long cinemaId) {
-        return screenings.search(movieId, cinemaId);
     }
 
     /** The seats of the screening's hall layout with these labels (unknown labels are left out). */
@@ -75,14 +69,6 @@ public class Catalog {
     /** Forgets a cached screening, so that its next order sees a change (a cancel) made by this instance at once. */
     public void forget(long screeningId) {
         screeningCache.remove(screeningId);
-    }
-
-    public List<Movie> movies() {
-        return movies.findAll();
-    }
-
-    public List<Cinema> cinemas() {
-        return cinemas.findAll();
     }
 
     private <K, T> T cached(Map<K, Cached<T>> cache, K id, Function<K, T> load) {

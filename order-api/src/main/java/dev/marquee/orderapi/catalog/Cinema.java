@@ -14,6 +14,9 @@ public class Cinema {
     private String name;
     private String city;
     private String address;
+    private String code;
+    private java.math.BigDecimal latitude;
+    private java.math.BigDecimal longitude;
 
     protected Cinema() {
     }
@@ -36,5 +39,19 @@ public class Cinema {
 
     public String address() {
         return address;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** Degrees north; null when the cinema has no coordinates. */
+    public java.math.BigDecimal latitude() {
+        return latitude;
+    }
+
+    /** Degrees east; null when the cinema has no coordinates. */
+    public java.math.BigDecimal longitude() {
+        return longitude;
     }
 }

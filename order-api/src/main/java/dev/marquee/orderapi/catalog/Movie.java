@@ -13,6 +13,8 @@ public class Movie {
 
     @Id
     private long id;
+    private String code;
+    private String status;
     private String title;
     private String originalTitle;
     private String director;
@@ -31,6 +33,15 @@ public class Movie {
 
     public long id() {
         return id;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** COMING_SOON, SHOWING or WITHDRAWN. */
+    public String status() {
+        return status;
     }
 
     public String title() {

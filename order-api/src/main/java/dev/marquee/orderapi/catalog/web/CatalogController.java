@@ -1,74 +1,116 @@
 package dev.marquee.orderapi.catalog.web;
 
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import dev.marquee.orderapi.catalog.Browsing;
+import dev.marquee.orderapi.catalog.Movie;
+import dev.marquee.orderapi.catalog.Screening;
+import dev.marquee.orderapi.seatmap.SeatMap;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Permits;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import dev.marquee.orderapi.catalog.Catalog;
-import dev.marquee.orderapi.catalog.Cinema;
-import dev.marquee.orderapi.catalog.Movie;
-import dev.marquee.orderapi.catalog.Screening;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Browsing: movies, cinemas and screenings. */
+/**
+ * Browsing: movies, cinemas and screenings, a page at a time ({@code page} from 0, {@code size} up to 100; the
+ * body is the page's items, {@code X-Total-Count} the whole list's size). Answers are public and cacheable for
+ * {@code marquee.catalog.browse-max-age} (default 30 s) and carry an ETag, so a CDN or a client revalidates with
+ * {@code If-None-Match} and gets 304 while nothing changed ({@link BrowseCaching}).
+ */
 @RestController
 @RequestMapping("/api")
 class CatalogController {
 
-    private final Catalog catalog;
+    static final String TOTAL = "X-Total-Count";
 
-    CatalogController(Catalog catalog) {
-        this.catalog = catalog;
+    private final Browsing browsing;
+    private final SeatMap seatMap;
+    private final CacheControl cacheControl;
+
+    CatalogController(Browsing browsing, SeatMap seatMap,
+                      @Value("${marquee.catalog.browse-max-age:30s}") Duration maxAge) {
+        this.browsing = browsing;
+        this.seatMap = seatMap;
+        this.cacheControl = CacheControl.maxAge(maxAge).cachePublic();
     }
 
     @Permits(area = Area.CATALOG, access = Access.READ)
     @GetMapping("/movies")
-    List<MovieView> movies() {
-        return catalog.movies().stream().map(MovieView::of).toList();
+    ResponseEntity<List<MovieView>> movies(@RequestParam(required = false) Set<String> status,
+                                           @RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "20") int size) {
+        return answer(browsing.movies(status == null ? Set.of() : status, page, bounded(size)), MovieView::of);
     }
 
     @Permits(area = Area.CATALOG, access = Access.READ)
     @GetMapping("/cinemas")
-    List<CinemaView> cinemas() {
-        return catalog.cinemas().stream().map(CinemaView::of).toList();
+    ResponseEntity<List<CinemaView>> cinemas(@RequestParam(required = false) String city,
+                                             @RequestParam(required = false) List<Double> near,
+                                             @RequestParam(defaultValue = "0") int page,
+                                             @RequestParam(defaultValue = "20") int size) {
+        double[] point = near == null || near.size() != 2 ? null : new double[] {near.get(0), near.get(1)};
+        return answer(browsing.cinemas(city, point, page, bounded(size)), CinemaView::of);
     }
 
     @Permits(area = Area.SCREENINGS, access = Access.READ)
     @GetMapping("/screenings")
-    List<ScreeningView> screenings(@RequestParam(required = false) Long movieId,
-                                   @RequestParam(required = false) Long cinemaId) {
-        return catalog.screenings(movieId, cinemaId).stream().map(ScreeningView::of).toList();
+    ResponseEntity<List<ScreeningView>> screenings(@RequestParam(required = false) Long movieId,
+                                                   @RequestParam(required = false) Long cinemaId,
+                                                   @RequestParam(required = false) LocalDate day,
+                                                   @RequestParam(defaultValue = "0") int page,
+                                                   @RequestParam(defaultValue = "20") int size) {
+        return answer(browsing.screenings(movieId, cinemaId, day, page, bounded(size)),
+                s -> ScreeningView.of(s, seatMap.availability(s, List.of()).free()));
     }
 
-    record MovieView(long id, String title, String originalTitle, String director, String cast, String genres,
-                     String country, String language, int durationMinutes, String format, String openingDay,
-                     String posterUrl) {
+    private <T, V> ResponseEntity<List<V>> answer(Browsing.Page<T> page, Function<T, V> view) {
+        return ResponseEntity.ok().cacheControl(cacheControl).header(TOTAL, Long.toString(page.total()))
+                .body(page.items().stream().map(view).toList());
+    }
+
+    private static int bounded(int size) {
+        return Math.max(1, Math.min(100, size));
+    }
+
+    record MovieView(long id, String code, String title, String originalTitle, String director, String cast,
+                     String genres, String country, String language, int durationMinutes, String format,
+                     String openingDay, String posterUrl, String status) {
         static MovieView of(Movie m) {
-            return new MovieView(m.id(), m.title(), m.originalTitle(), m.director(), m.cast(), m.genres(),
+            return new MovieView(m.id(), m.code(), m.title(), m.originalTitle(), m.director(), m.cast(), m.genres(),
                     m.country(), m.language(), m.durationMinutes(), m.format(), m.openingDay().toString(),
-                    m.posterUrl());
+                    m.posterUrl(), m.status());
         }
     }
 
-    record CinemaView(long id, String name, String city, String address) {
-        static CinemaView of(Cinema c) {
-            return new CinemaView(c.id(), c.name(), c.city(), c.address());
+    record CinemaView(long id, String code, String name, String city, String address, BigDecimal latitude,
+                      BigDecimal longitude, Double distanceKm) {
+        static CinemaView of(Browsing.NearbyCinema n) {
+            return new CinemaView(n.cinema().id(), n.cinema().code(), n.cinema().name(), n.cinema().city(),
+                    n.cinema().address(), n.cinema().latitude(), n.cinema().longitude(),
+                    n.distanceKm() == null ? null : Math.round(n.distanceKm() * 100) / 100.0);
         }
     }
 
     record ScreeningView(long id, long movieId, String movieTitle, long cinemaId, String cinemaName, long hallId,
                          String hallName, Instant startsAt, Instant endsAt, String currency,
-                         Map<String, Long> pricesMinor) {
-        static ScreeningView of(Screening s) {
+                         Map<String, Long> pricesMinor, int seatsLeft) {
+        static ScreeningView of(Screening s, int seatsLeft) {
             return new ScreeningView(s.id(), s.movie().id(), s.movie().title(), s.hall().cinema().id(),
                     s.hall().cinema().name(), s.hall().id(), s.hall().name(), s.startsAt(), s.endsAt(),
-                    s.currency(), s.prices());
+                    s.currency(), s.prices(), Math.max(0, seatsLeft));
         }
     }
 }
