@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
         description = {"Marquee: an event-driven cinema ticketing pipeline.",
                 "(./marquee test runs every test and ./marquee build builds; both are handled by the script.)"},
         subcommands = {RunCommand.class, ServiceCommand.class, BenchCommand.class, WatchCommand.class,
-                ReplayCommand.class, BoxOfficeCommand.class, PaymentsCommand.class, AppsCommand.class, DeadLettersCommand.class,
-                StatusCommand.class, KeysCommand.class, LoginCommand.class, LogoutCommand.class, CompletionCommand.class,
+                ReplayCommand.class, BoxOfficeCommand.class, ImportCommand.class, PaymentsCommand.class,
+                AppsCommand.class, DeadLettersCommand.class, StatusCommand.class, KeysCommand.class, LoginCommand.class,
+                LogoutCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Marquee {
 

@@ -66,6 +66,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--box-office-port", description = "box-office's HTTP port (rankings). Default: ${DEFAULT-VALUE}")
     int boxOfficePort = 8084;
 
+    @Option(names = "--catalog", description = {"The demo catalog imported once the services are up (./marquee import",
+            "catalog; the built-in halls and screenings 1-4 are in it unchanged). Default: ${DEFAULT-VALUE}"})
+    Path catalog = Path.of("deploy", "catalog");
+
     @Option(names = "--demo-password", description = {"The password of the demo's accounts (an administrator, a staff",
             "member, two customers). Default: a new one each run, printed when ready"})
     String demoPassword = DemoPassword.generate();
@@ -98,6 +102,10 @@ final class RunCommand implements Callable<Integer> {
             gateways.close();
             stack.close();
             throw e;
+        }
+        if (DemoCatalog.seed(catalog, stack.secrets(), pipeline.port("order-api")) != 0) {
+            System.err.println("marquee: the demo catalog " + catalog + " was not imported (see above); going on"
+                    + " with the built-in one");
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

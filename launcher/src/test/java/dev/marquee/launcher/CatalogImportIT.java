@@ -1,0 +1,197 @@
+package dev.marquee.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code ./marquee import catalog} against the running pipeline's order-api: twice, a bad file, a dry run. */
+class CatalogImportIT {
+
+    static String url;
+
+    @TempDir
+    Path dir;
+
+    /** The command's exit code and what it printed. */
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeAll
+    static void start() {
+        url = "http://127.0.0.1:" + SharedPipeline.get().port("order-api");
+    }
+
+    static Run run(Path file, String... options) {
+        ImportCommand.Catalog command = new ImportCommand.Catalog();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        command.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        List<String> args = new java.util.ArrayList<>(List.of(file.toString(), "--url", url, "--token",
+                SignedIn.operator().token()));
+        args.addAll(List.of(options));
+        int exit = new CommandLine(command).execute(args.toArray(String[]::new));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A small catalog with codes nobody else uses: a merchant, cinema, movie, hall, licence, 2 screenings, 2 accounts. */
+    Path catalog(String suffix, String extraScreening) throws IOException {
+        LocalDate day = LocalDate.now().plusDays(20);
+        long phone = 8613900000000L + ThreadLocalRandom.current().nextLong(99_999_999L);
+        Map<String, String> sheets = Map.of(
+                "merchants.csv", "code,name\nm-" + suffix + ",Import Pictures\n",
+                "cinemas.csv", "code,merchant,name,city,address,latitude,longitude\n"
+                        + "c-" + suffix + ",m-" + suffix + ",Import One,Hangzhou,1 Lake Road,30.2741,120.1551\n",
+                "movies.csv", "code,title,duration_minutes,opening_day,format,status\n"
+                        + "f-" + suffix + ",Imported,100," + day + ",IMAX,coming_soon\n",
+                "halls.csv", "cinema,name,row\nc-" + suffix + ",Hall 9,WC_SS\nc-" + suffix + ",Hall 9,SS_LL\n",
+                "licences.csv", "cinema,movie,valid_from,valid_to\nc-" + suffix + ",f-" + suffix + "," + day + ","
+                        + day.plusDays(30) + "\n",
+                "screenings.csv", "cinema,hall,movie,starts_at,currency,standard,wheelchair,companion,love_seat\n"
+                        + "c-" + suffix + ",Hall 9,f-" + suffix + "," + day + "T14:00,CNY,4500,3000,3000,8000\n"
+                        + "c-" + suffix + ",Hall 9,f-" + suffix + "," + day + "T18:00,CNY,5000,3000,3000,9000\n"
+                        + extraScreening,
+                "accounts.csv", "phone,role,merchant,name,password\n+" + phone + ",staff,m-" + suffix
+                        + ",Ann,a long staff password\n+" + (phone + 1) + ",customer,,Bo,\n");
+        Path files = Files.createDirectories(dir.resolve("catalog-" + suffix));
+        for (Map.Entry<String, String> sheet : sheets.entrySet()) {
+            Files.writeString(files.resolve(sheet.getKey()), sheet.getValue());
+        }
+        return files;
+    }
+
+    static String suffix() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+    }
+
+    @Test
+    void importingTheSameFileTwiceChangesNothingTheSecondTime() throws Exception {
+        String s = suffix();
+        Path file = catalog(s, "");
+
+        Run first = run(file);
+
+        assertThat(first.exit()).as(first.err() + first.out()).isZero();
+        assertThat(first.out()).contains("{\"sheet\":\"screenings\",\"inserted\":2,\"updated\":0,\"unchanged\":0}");
+        assertThat(Api.query("SELECT s.status, COUNT(*) FROM screening s JOIN hall h ON h.id = s.hall_id JOIN cinema c"
+                + " ON c.id = h.cinema_id WHERE c.code = 'c-" + s + "' GROUP BY s.status")).containsExactly("ON_SALE=2");
+        assertThat(Api.count("SELECT COUNT(*) FROM hall_seat s JOIN hall h ON h.id = s.hall_id JOIN cinema c"
+                + " ON c.id = h.cinema_id WHERE c.code = 'c-" + s + "'")).isEqualTo(8);
+        assertThat(Api.count("SELECT COUNT(*) FROM screening_price p JOIN screening s ON s.id = p.screening_id JOIN hall h"
+                + " ON h.id = s.hall_id JOIN cinema c ON c.id = h.cinema_id WHERE c.code = 'c-" + s + "'")).isEqualTo(8);
+        assertThat(Api.query("SELECT a.role, a.password_hash IS NULL FROM account a JOIN merchant m ON m.id = a.merchant_id"
+                + " WHERE m.code = 'm-" + s + "'")).containsExactly("STAFF=0");
+        String before = fingerprint(s);
+
+        Run second = run(file);
+
+        assertThat(second.exit()).as(second.err() + second.out()).isZero();
+        assertThat(second.out()).contains("\"changed\":false")
+                .contains("{\"sheet\":\"screenings\",\"inserted\":0,\"updated\":0,\"unchanged\":2}")
+                .contains("{\"sheet\":\"screening prices\",\"inserted\":0,\"updated\":0,\"unchanged\":8}")
+                .contains("{\"sheet\":\"accounts\",\"inserted\":0,\"updated\":0,\"unchanged\":2}");
+        assertThat(fingerprint(s)).isEqualTo(before);
+    }
+
+    /** Everything the import wrote for this catalog, ids included. */
+    static String fingerprint(String s) throws Exception {
+        String where = " WHERE c.code = 'c-" + s + "'";
+        return String.join("\n", List.of(
+                String.join(",", Api.query("SELECT CONCAT_WS('|', c.id, c.name, c.latitude, m.id, m.name) FROM cinema c"
+                        + " JOIN merchant m ON m.id = c.merchant_id" + where)),
+                String.join(",", Api.query("SELECT CONCAT_WS('|', h.id, h.current_layout, s.layout_version, s.label,"
+                        + " s.seat_type, s.pair_label) FROM hall_seat s JOIN hall h ON h.id = s.hall_id JOIN cinema c"
+                        + " ON c.id = h.cinema_id" + where + " ORDER BY 1")),
+                String.join(",", Api.query("SELECT CONCAT_WS('|', s.id, s.starts_at, s.ends_at, p.seat_type, p.amount_minor)"
+                        + " FROM screening s JOIN screening_price p ON p.screening_id = s.id JOIN hall h ON h.id = s.hall_id"
+                        + " JOIN cinema c ON c.id = h.cinema_id" + where + " ORDER BY 1")),
+                String.join(",", Api.query("SELECT CONCAT_WS('|', a.id, a.phone, a.password_hash, a.permissions) FROM account a"
+                        + " JOIN merchant m ON m.id = a.merchant_id WHERE m.code = 'm-" + s + "'"))));
+    }
+
+    @Test
+    void aFileWithABadLineWritesNothingAndSaysWhereAndWhy() throws Exception {
+        String s = suffix();
+        String day = LocalDate.now().plusDays(20).toString();
+        Path file = catalog(s, "c-" + s + ",Hall 9,f-" + s + "," + day + "T15:00,CNY,4500,3000,3000,\n");
+
+        Run bad = run(file);
+
+        assertThat(bad.exit()).as(bad.err() + bad.out()).isEqualTo(1);
+        assertThat(bad.err()).contains("1 line(s) refused; nothing was written")
+                .contains("screenings line 4: screening-overlap: overlaps the screening of Hall 9 at " + day + "T14:00")
+                .contains("screenings line 4: price-missing: no love_seat price, and the hall has such seats");
+        assertThat(Api.count("SELECT COUNT(*) FROM merchant WHERE code = 'm-" + s + "'")).isZero();
+        assertThat(Api.count("SELECT COUNT(*) FROM movie WHERE code = 'f-" + s + "'")).isZero();
+
+        Run skipping = run(file, "--skip-invalid");
+
+        assertThat(skipping.exit()).as(skipping.err() + skipping.out()).isZero();
+        assertThat(skipping.out()).contains("screenings line 4: screening-overlap");
+        assertThat(Api.count("SELECT COUNT(*) FROM screening s JOIN movie m ON m.id = s.movie_id WHERE m.code = 'f-"
+                + s + "'")).isEqualTo(2);
+    }
+
+    @Test
+    void aDryRunCountsAndWritesNothing() throws Exception {
+        String s = suffix();
+
+        Run dry = run(catalog(s, ""), "--dry-run");
+
+        assertThat(dry.exit()).as(dry.err() + dry.out()).isZero();
+        assertThat(dry.out()).contains("dry run, nothing written")
+                .contains("{\"sheet\":\"merchants\",\"inserted\":1,\"updated\":0,\"unchanged\":0}")
+                .contains("{\"sheet\":\"screenings\",\"inserted\":2,\"updated\":0,\"unchanged\":0}");
+        assertThat(Api.count("SELECT COUNT(*) FROM merchant WHERE code = 'm-" + s + "'")).isZero();
+        assertThat(Api.count("SELECT COUNT(*) FROM cinema WHERE code = 'c-" + s + "'")).isZero();
+    }
+
+    @Test
+    void theDemoCatalogImportsOnTheBuiltInOneLeavingItsHallsAndScreeningsAsTheyAre() throws Exception {
+        Path demo = Files.exists(Path.of("..", "deploy", "catalog")) ? Path.of("..", "deploy", "catalog")
+                : Path.of("deploy", "catalog");
+        String builtIn = builtInCatalog();
+
+        int exit = DemoCatalog.seed(demo, dev.marquee.stack.EmbeddedStack.shared().secrets(),
+                SharedPipeline.get().port("order-api"));
+
+        assertThat(exit).isZero();
+        assertThat(builtInCatalog()).isEqualTo(builtIn);
+        assertThat(Api.query("SELECT city, COUNT(*) FROM cinema WHERE code IN ('cinema-1', 'marquee-jingan',"
+                + " 'silver-sanlitun', 'silver-westlake') GROUP BY city ORDER BY city"))
+                .containsExactly("Beijing=1", "Hangzhou=1", "Shanghai=2");
+        assertThat(Api.count("SELECT COUNT(*) FROM screening s JOIN hall h ON h.id = s.hall_id JOIN cinema c"
+                + " ON c.id = h.cinema_id WHERE c.code = 'marquee-jingan'")).isEqualTo(5);
+
+        Run again = run(demo);
+
+        assertThat(again.exit()).as(again.err() + again.out()).isZero();
+        assertThat(again.out()).contains("\"changed\":false");
+    }
+
+    /** Halls 1 and 2 and screenings 1 to 4, which the tests and benches use, as they are. */
+    static String builtInCatalog() throws Exception {
+        return String.join("\n", List.of(
+                String.join(",", Api.query("SELECT CONCAT_WS('|', hall_id, layout_version, label, row_label, grid_row,"
+                        + " grid_col, seat_type, pair_label) FROM hall_seat WHERE hall_id IN (1, 2) ORDER BY 1")),
+                String.join(",", Api.query("SELECT CONCAT_WS('|', h.id, h.name, h.current_layout) FROM hall h"
+                        + " WHERE h.id IN (1, 2) ORDER BY 1")),
+                String.join(",", Api.query("SELECT CONCAT_WS('|', s.id, s.hall_id, s.movie_id, s.starts_at, s.ends_at,"
+                        + " s.status, p.seat_type, p.amount_minor) FROM screening s JOIN screening_price p"
+                        + " ON p.screening_id = s.id WHERE s.id <= 4 ORDER BY 1"))));
+    }
+}

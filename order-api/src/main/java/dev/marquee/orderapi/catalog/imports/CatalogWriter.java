@@ -1,0 +1,86 @@
+package dev.marquee.orderapi.catalog.imports;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.marquee.orderapi.catalog.imports.CatalogLines.Cinema;
+import dev.marquee.orderapi.catalog.imports.CatalogLines.Licence;
+import dev.marquee.orderapi.catalog.imports.CatalogLines.Movie;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Writes validated lines sheet by sheet (merchants, cinemas, movies, halls, licences, screenings, accounts), each as
+ * upserts by natural key, the ids of one sheet's new rows read back before the next sheet names them. Dry, it
+ * only plans: the counts say what a real run would insert and update.
+ */
+final class CatalogWriter {
+
+    private static final Upsert MERCHANTS = new Upsert("merchant", List.of("code"), List.of("name"));
+    private static final Upsert CINEMAS = new Upsert("cinema", List.of("code"),
+            List.of("merchant_id", "name", "city", "address", "latitude", "longitude"));
+    private static final Upsert MOVIES = new Upsert("movie", List.of("code"), List.of("title", "original_title",
+            "director", "cast_list", "genres", "country", "language", "duration_minutes", "format", "opening_day",
+            "poster_url", "status"));
+    private static final Upsert LICENCES = new Upsert("licence", List.of("cinema_id", "movie_id"),
+            List.of("valid_from", "valid_to", "revoked_at"));
+
+    private final JdbcTemplate jdbc;
+    private final SheetWrites writes;
+    private final boolean dry;
+
+    CatalogWriter(JdbcTemplate jdbc, SheetWrites writes, boolean dry) {
+        this.jdbc = jdbc;
+        this.writes = writes;
+        this.dry = dry;
+    }
+
+    List<ImportCounts> write(CatalogLines lines, CatalogIds start, ScreeningWrites screenings, AccountWrites accounts) {
+        List<ImportCounts> counts = new ArrayList<>();
+        counts.add(simple(Sheet.MERCHANTS, MERCHANTS, lines.merchants().stream()
+                .map(m -> row(List.of(m.code()), m.name())).toList()));
+        CatalogIds ids = dry ? start : CatalogIds.read(jdbc);
+        counts.add(simple(Sheet.CINEMAS, CINEMAS, lines.cinemas().stream().map(c -> cinema(c, ids)).toList()));
+        counts.add(simple(Sheet.MOVIES, MOVIES, lines.movies().stream().map(CatalogWriter::movie).toList()));
+        CatalogIds withMovies = dry ? start : CatalogIds.read(jdbc);
+        counts.add(new HallWrites(jdbc, writes, dry).write(lines.halls(), withMovies));
+        CatalogIds withHalls = dry ? start : CatalogIds.read(jdbc);
+        counts.add(simple(Sheet.LICENCES, LICENCES, lines.licences().stream()
+                .map(l -> licence(l, withHalls)).toList()));
+        counts.addAll(screenings.write(lines.screenings(), withHalls, lines.movies(), dry));
+        counts.add(accounts.write(lines.accounts(), withHalls, dry));
+        return counts;
+    }
+
+    private ImportCounts simple(Sheet sheet, Upsert table, List<Upsert.Row> rows) {
+        Upsert.Plan plan = table.plan(jdbc, rows, "");
+        if (!dry) {
+            writes.run(sheet, plan, (inserts, updates) -> {
+                table.insert(jdbc, inserts, List.of(), r -> List.of());
+                table.update(jdbc, updates);
+            });
+        }
+        return ImportCounts.of(sheet, plan);
+    }
+
+    static Upsert.Row row(List<Object> key, Object... values) {
+        return new Upsert.Row(key, Arrays.asList(values));
+    }
+
+    private static Upsert.Row cinema(Cinema c, CatalogIds ids) {
+        return row(List.of(c.code()), ids.merchants.get(c.merchant()), c.name(), c.city(), c.address(), c.latitude(),
+                c.longitude());
+    }
+
+    private static Upsert.Row movie(Movie m) {
+        return row(List.of(m.code()), m.title(), m.originalTitle(), m.director(), m.cast(), m.genres(), m.country(),
+                m.language(), m.durationMinutes(), m.format(), m.openingDay(), m.posterUrl(), m.status());
+    }
+
+    /** A licence in the file is granted: a revoked one is granted again. */
+    private static Upsert.Row licence(Licence l, CatalogIds ids) {
+        List<Object> key = Arrays.asList(ids.cinemas.get(l.cinema()), ids.movies.get(l.movie()));
+        return new Upsert.Row(key, Arrays.asList(l.validFrom(), l.validTo(), null));
+    }
+
+}
