@@ -23,8 +23,14 @@ public final class Topics {
      * {@code RefundCompleted}, keyed by orderId.
      */
     public static final String ORDER_EVENTS = "order-events";
+    /**
+     * {@code HallLayoutPublished}, {@code ScreeningScheduled}, {@code ScreeningChanged}, {@code ScreeningCancelled}
+     * keyed by hallId; {@code MovieChanged}, {@code LicenceGranted}, {@code LicenceRevoked} keyed by movieId.
+     * Published by order-api's catalog; the services keep what they need of the catalog from it.
+     */
+    public static final String CATALOG_EVENTS = "catalog-events";
 
-    public static final List<String> ALL = List.of(ORDER_REQUESTS, SEAT_EVENTS, PAYMENT_CALLBACKS, ORDER_EVENTS);
+    public static final List<String> ALL = List.of(ORDER_REQUESTS, SEAT_EVENTS, PAYMENT_CALLBACKS, ORDER_EVENTS, CATALOG_EVENTS);
 
     /**
      * The topics a service creates if they are missing, all alike: kept forever ({@code retention.ms=-1}) so that
