@@ -6,6 +6,7 @@ import static dev.marquee.launcher.Api.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import com.jayway.jsonpath.DocumentContext;
 import dev.marquee.events.ScreeningCancelled;
+import dev.marquee.gateway.simulator.Faults;
+import dev.marquee.gateway.simulator.Outcome;
+import dev.marquee.gateway.simulator.PayRequest;
 import dev.marquee.schemas.Topics;
 import dev.marquee.schemas.serde.ConfluentAvroSerializer;
 import dev.marquee.stack.EmbeddedStack;
@@ -33,7 +38,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A screening cancelled in the middle of a flash sale: the allocator, told by ScreeningCancelled on catalog-events
  * (sent here as order-api's catalog would), releases every hold of it and holds nothing more, however the orders
- * race the event. The event is sent while clients are still ordering.
+ * race the event; payment-listener refunds every payment of it, taken before the cancel or racing it, and sells no
+ * seat after it. The event is sent while clients are still ordering and paying.
  */
 class ScreeningCancellationIT {
 
@@ -49,6 +55,17 @@ class ScreeningCancellationIT {
     @Test
     void aScreeningCancelledDuringAFlashSaleReleasesEveryHoldAndHoldsNothingAfter() throws Exception {
         long screening = Api.newScreening(2);
+        List<String> paidBefore = new ArrayList<>();
+        for (String seats : List.of("O11,O12", "O13,O14")) {
+            String order = Api.heldOrder(screening, seats.split(","));
+            pay(startPayment(order));
+            Api.awaitStatus(order, "PAID");
+            paidBefore.add(order);
+        }
+        List<DocumentContext> payingDuring = new ArrayList<>();
+        for (String seats : List.of("O15,O16", "O17,O18", "O19,O20")) {
+            payingDuring.add(startPayment(Api.heldOrder(screening, seats.split(","))));
+        }
         ConcurrentLinkedQueue<String> orderIds = new ConcurrentLinkedQueue<>();
         CyclicBarrier go = new CyclicBarrier(CLIENTS);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -77,6 +94,7 @@ class ScreeningCancellationIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> count("SELECT COUNT(*) FROM allocation WHERE"
                     + " screening_id = " + screening + " AND outcome = 'HELD'") >= 10);
             cancel(screening, 2);
+            payingDuring.forEach(started -> done.add(clients.submit(() -> pay(started))));
             for (Future<?> client : done) {
                 client.get(60, TimeUnit.SECONDS);
             }
@@ -102,11 +120,32 @@ class ScreeningCancellationIT {
                 + " AND a.decided_at > s.cancelled_at")).as("orders held after the cancel").isZero();
         assertThat(count("SELECT COUNT(*) FROM allocation WHERE screening_id = " + screening + " AND outcome = 'HELD'"
                 + " AND (closed_by IS NULL OR closed_by <> 'SHOW_CANCELLED')")).as("holds left open").isZero();
-        assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE screening_id = " + screening))
-                .as("seats still claimed").isZero();
+
+        List<String> tradeNos = new ArrayList<>();
+        for (String order : paidBefore) {
+            tradeNos.add(Api.awaitStatus(order, "PAID").read("$.payments[0].tradeNo"));
+        }
+        for (DocumentContext started : payingDuring) {
+            String order = started.read("$.orderId");
+            DocumentContext refunded = await().atMost(Duration.ofSeconds(30)).until(
+                    () -> json(Api.get("/api/orders/" + order)), o -> o.<List<String>>read("$.payments[*].tradeNo")
+                            .size() == 1 && "REFUNDED".equals(o.read("$.status")));
+            assertThat(refunded.<List<String>>read("$.payments[*].reason")).containsExactly("SCREENING_CANCELLED");
+            tradeNos.add(refunded.read("$.payments[0].tradeNo"));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(SharedPipeline.gateway().refunds())
+                .extracting(r -> r.tradeNo()).as("every payment of the screening refunded, once")
+                .containsAll(tradeNos).filteredOn(tradeNos::contains).doesNotHaveDuplicates());
+        assertThat(count("SELECT COUNT(*) FROM payment_trade t JOIN cancelled_screening c ON c.screening_id = "
+                + screening + " WHERE t.order_id IN (SELECT order_id FROM allocation WHERE screening_id = "
+                + screening + ") AND t.outcome = 'PAID' AND t.decided_at > c.cancelled_at"))
+                .as("payments that sold seats after the cancel").isZero();
+        assertThat(count("SELECT COUNT(*) FROM seat_claim WHERE screening_id = " + screening
+                + " AND order_id NOT IN ('" + String.join("','", paidBefore) + "')"))
+                .as("seats claimed but by the orders paid before the cancel").isZero();
 
         HttpResponse<String> late = SignedIn.customer().post("/api/orders", "{\"screeningId\":" + screening
-                + ",\"seats\":[\"O19\"]}");
+                + ",\"seats\":[\"O9\"]}");
         if (late.statusCode() == 202) {
             String lateId = json(late).read("$.id");
             assertThat(awaitDecision(lateId).<String>read("$.status")).isEqualTo("REJECTED");
@@ -115,6 +154,18 @@ class ScreeningCancellationIT {
         } else { // order-api's catalog knows it too and refuses at the edge
             assertThat(json(late).<String>read("$.code")).isEqualTo("screening-closed");
         }
+    }
+
+    private static DocumentContext startPayment(String order) throws Exception {
+        HttpResponse<String> started = Api.post("/api/orders/" + order + "/payments", "{\"gateway\":\"stripe\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        return json(started);
+    }
+
+    private static Void pay(DocumentContext started) {
+        SharedPipeline.gateway().pay(new PayRequest("stripe", started.read("$.paymentId"), 12_000, "CNY",
+                URI.create(SharedPipeline.baseUrl() + "/api/payments/stripe/notify"), Outcome.SUCCESS, Faults.none()));
+        return null;
     }
 
     /** What order-api's catalog publishes when staff cancel a screening. */

@@ -67,6 +67,7 @@ class CatalogEventsListener {
         }
         ScreeningCancellation.Released released = cancellation.cancel(event.getScreeningId(), event.getHallId());
         CompletableFuture<?>[] sends = released.seatsByOrder().entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty()) // a paid order's hold: its seats stay sold, nothing was released
                 .map(e -> kafka.send(Topics.SEAT_EVENTS, e.getKey(), SeatsReleased.newBuilder()
                         .setEventId(UUID.nameUUIDFromBytes(("SeatsReleased:" + CAUSE + ":" + e.getKey())
                                 .getBytes(StandardCharsets.UTF_8)).toString())
