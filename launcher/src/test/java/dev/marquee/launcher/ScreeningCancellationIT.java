@@ -122,8 +122,8 @@ class ScreeningCancellationIT {
                 + " AND (closed_by IS NULL OR closed_by <> 'SHOW_CANCELLED')")).as("holds left open").isZero();
 
         List<String> tradeNos = new ArrayList<>();
-        for (String order : paidBefore) {
-            tradeNos.add(Api.awaitStatus(order, "PAID").read("$.payments[0].tradeNo"));
+        for (String order : paidBefore) { // paid, then its money taken back: the show will not happen
+            tradeNos.add(Api.awaitStatus(order, "REFUNDED").read("$.payments[0].tradeNo"));
         }
         for (DocumentContext started : payingDuring) {
             String order = started.read("$.orderId");
