@@ -28,8 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BoxOfficeConfiguration {
 
     @Bean
-    ProjectionStore liveProjectionStore(DataSource dataSource, JdbcTemplate jdbc) {
-        BoxOfficeSchema.migrate(dataSource);
+    ProjectionStore liveProjectionStore(DataSource dataSource, JdbcTemplate jdbc,
+                                        @Value("${marquee.demo-data:false}") boolean demoData) {
+        BoxOfficeSchema.migrate(dataSource, demoData);
         return new ProjectionStore(jdbc, ProjectionTables.LIVE);
     }
 
@@ -45,8 +46,9 @@ class BoxOfficeConfiguration {
         return new LiveFigures(jdbc);
     }
 
+    /** Takes the live store only so that the tables are migrated before the first query. */
     @Bean
-    Catalog catalog(JdbcTemplate jdbc) {
+    Catalog catalog(JdbcTemplate jdbc, ProjectionStore liveProjectionStore) {
         return new Catalog(jdbc);
     }
 
@@ -74,6 +76,6 @@ class BoxOfficeConfiguration {
     KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
                                 @Value("${marquee.topics.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
-                Topics.ORDER_EVENTS, Topics.SEAT_EVENTS, SetAsideRecords.TOPIC));
+                Topics.ORDER_EVENTS, Topics.SEAT_EVENTS, Topics.CATALOG_EVENTS, SetAsideRecords.TOPIC));
     }
 }

@@ -78,6 +78,7 @@ class BoxOfficeIT {
         stack.movie(BETA, "Beta");
         stack.movie(GAMMA, "Gamma");
         app = BoxOfficeApplication.application().registerShutdownHook(false).run(stack.serviceArguments());
+        stack.awaitCatalog();
     }
 
     @AfterAll

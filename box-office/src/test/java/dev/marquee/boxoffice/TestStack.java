@@ -1,15 +1,19 @@
 package dev.marquee.boxoffice;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.marquee.events.CinemaChanged;
+import dev.marquee.events.MovieChanged;
 import dev.marquee.schemas.Topics;
 import dev.marquee.schemas.serde.ConfluentAvroSerializer;
 import dev.marquee.stack.DevSecrets;
@@ -26,6 +30,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -39,6 +44,7 @@ final class TestStack implements AutoCloseable {
     final HikariDataSource db = stack.appDataSource(4);
     final JdbcClient jdbc;
     final KafkaProducer<String, Object> producer;
+    private final Set<String> catalog = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TestStack() {
         jdbc = JdbcClient.create(db);
@@ -47,14 +53,13 @@ final class TestStack implements AutoCloseable {
                 "schema.registry.url", stack.schemaRegistryUrl(),
                 "value.subject.name.strategy", "io.confluent.kafka.serializers.subject.TopicRecordNameStrategy",
                 "linger.ms", 5, "batch.size", 256 * 1024, "acks", "all"));
-        createCatalog();
     }
 
     /** Creates the event topics as the services do (6 partitions, kept forever), unless they exist. */
     void createEventTopics() {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
             Set<String> existing = admin.listTopics().names().get();
-            List<NewTopic> missing = Stream.of(Topics.ORDER_EVENTS, Topics.SEAT_EVENTS)
+            List<NewTopic> missing = Stream.of(Topics.ORDER_EVENTS, Topics.SEAT_EVENTS, Topics.CATALOG_EVENTS)
                     .filter(topic -> !existing.contains(topic))
                     .map(topic -> new NewTopic(topic, 6, (short) 1).configs(Map.of("retention.ms", "-1"))).toList();
             admin.createTopics(missing).all().get();
@@ -89,15 +94,30 @@ final class TestStack implements AutoCloseable {
         }
     }
 
+    /** A cinema as order-api's catalog publishes it (CinemaChanged on catalog-events). */
     void cinema(long id, String city) {
-        jdbc.sql("INSERT IGNORE INTO cinema (id, merchant_id, name, city, address) VALUES (?, 1, ?, ?, 'somewhere')")
-                .params(id, "Cinema " + id, city).update();
+        createEventTopics();
+        send(Topics.CATALOG_EVENTS, Long.toString(id), CinemaChanged.newBuilder().setEventId(UUID.randomUUID()
+                .toString()).setOccurredAt(Instant.now()).setCinemaId(id).setMerchantId(1).setName("Cinema " + id)
+                .setCity(city).build());
+        catalog.add("c" + id);
     }
 
+    /** A movie as order-api's catalog publishes it (MovieChanged on catalog-events). */
     void movie(long id, String title) {
-        jdbc.sql("INSERT IGNORE INTO movie (id, title, original_title, director, cast_list, genres, country, language,"
-                + " duration_minutes, format, opening_day, poster_url) VALUES (?, ?, ?, 'd', 'c', 'g', 'CN', 'zh',"
-                + " 120, '2D', '2026-01-01', 'http://posters/x.jpg')").params(id, title, title).update();
+        createEventTopics();
+        send(Topics.CATALOG_EVENTS, Long.toString(id), MovieChanged.newBuilder().setEventId(UUID.randomUUID()
+                .toString()).setOccurredAt(Instant.now()).setMovieId(id).setTitle(title).setDurationMinutes(120)
+                .setStatus("SHOWING").build());
+        catalog.add("m" + id);
+    }
+
+    /** Waits until the box office's copy of the catalog has every cinema and movie sent. */
+    void awaitCatalog() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Stream.concat(
+                jdbc.sql("SELECT CONCAT('c', cinema_id) FROM box_office_cinema").query(String.class).list().stream(),
+                jdbc.sql("SELECT CONCAT('m', movie_id) FROM box_office_movie").query(String.class).list().stream())
+                .collect(java.util.stream.Collectors.toSet()).containsAll(catalog));
     }
 
     /** The end offset of every partition of the topics. */
@@ -128,17 +148,6 @@ final class TestStack implements AutoCloseable {
         Map<TopicPartition, Long> stored = storedOffsets();
         return ends.entrySet().stream().allMatch(e -> e.getValue() == 0
                 || stored.getOrDefault(e.getKey(), 0L) >= e.getValue());
-    }
-
-    private void createCatalog() {
-        jdbc.sql("CREATE TABLE IF NOT EXISTS cinema (id BIGINT NOT NULL PRIMARY KEY, merchant_id BIGINT NOT NULL,"
-                + " name VARCHAR(120) NOT NULL, city VARCHAR(80) NOT NULL, address VARCHAR(200) NOT NULL)"
-                + " ENGINE = InnoDB").update();
-        jdbc.sql("CREATE TABLE IF NOT EXISTS movie (id BIGINT NOT NULL PRIMARY KEY, title VARCHAR(200) NOT NULL,"
-                + " original_title VARCHAR(200) NOT NULL, director VARCHAR(120) NOT NULL,"
-                + " cast_list VARCHAR(500) NOT NULL, genres VARCHAR(200) NOT NULL, country VARCHAR(80) NOT NULL,"
-                + " language VARCHAR(80) NOT NULL, duration_minutes INT NOT NULL, format VARCHAR(8) NOT NULL,"
-                + " opening_day DATE NOT NULL, poster_url VARCHAR(300) NOT NULL) ENGINE = InnoDB").update();
     }
 
     @Override

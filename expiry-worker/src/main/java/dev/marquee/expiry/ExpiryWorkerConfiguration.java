@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
-import dev.marquee.expiry.persistence.CustomerOrders;
 import dev.marquee.expiry.persistence.ExpiryEvents;
 import dev.marquee.expiry.persistence.ExpiryWorkerSchema;
 import dev.marquee.schemas.Topics;
@@ -14,7 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -42,11 +40,6 @@ class ExpiryWorkerConfiguration {
     ExpiryEvents expiryEvents(DataSource dataSource) {
         ExpiryWorkerSchema.migrate(dataSource);
         return new ExpiryEvents(new JdbcTemplate(dataSource));
-    }
-
-    @Bean
-    CustomerOrders customerOrders(DataSource dataSource) {
-        return new CustomerOrders(new NamedParameterJdbcTemplate(dataSource));
     }
 
     @Bean

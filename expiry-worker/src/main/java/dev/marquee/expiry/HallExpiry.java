@@ -34,19 +34,17 @@ public class HallExpiry {
     private final HallLock lock;
     private final HallFence fence;
     private final Holds holds;
-    private final PendingPayments payments;
     private final EventOutbox outbox;
     private final HoldExpiry policy;
     private final ExpiryProperties properties;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    HallExpiry(HallLock lock, HallFence fence, Holds holds, PendingPayments payments, EventOutbox outbox,
+    HallExpiry(HallLock lock, HallFence fence, Holds holds, EventOutbox outbox,
                HoldExpiry policy, ExpiryProperties properties, TransactionTemplate transaction, Clock clock) {
         this.lock = lock;
         this.fence = fence;
         this.holds = holds;
-        this.payments = payments;
         this.outbox = outbox;
         this.policy = policy;
         this.properties = properties;
@@ -69,9 +67,8 @@ public class HallExpiry {
         }
         List<String> orderIds = lapsed.stream().map(OpenHold::orderId).toList();
         Map<String, List<SeatClaim>> claims = holds.claimsOf(orderIds);
-        Set<String> paymentPending = payments.among(orderIds);
         List<Verdict> verdicts = lapsed.stream().map(hold -> policy.decide(hold,
-                claims.getOrDefault(hold.orderId(), List.of()), paymentPending.contains(hold.orderId()), now)).toList();
+                claims.getOrDefault(hold.orderId(), List.of()), hold.paymentInFlight(), now)).toList();
         List<ExpiryEvent> events = write(verdicts, token, now);
         outbox.append(events);
         return new HallRound(token.hallId(), verdicts, events, lapsed.size() >= properties.batchSize(), now);

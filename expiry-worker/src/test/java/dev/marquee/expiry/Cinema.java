@@ -14,7 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Object Mother for the integration tests: orders in order-api's {@code customer_order} and their holds in the seat
+ * Object Mother for the integration tests: orders' holds in the seat
  * ledger as the allocator (or a payment) would have left them, written directly as fixture rows.
  */
 final class Cinema {
@@ -37,20 +37,13 @@ final class Cinema {
     record Closure(String closedBy, String released, Instant holdUntil, Instant extendedAt, Instant closedAt) {
     }
 
-    /** The columns of order-api's {@code customer_order} that the worker reads, as order-api declares them. */
-    static void createOrderApiTables(DataSource db) {
-        JdbcClient.create(db).sql("CREATE TABLE IF NOT EXISTS customer_order (id CHAR(36) NOT NULL PRIMARY KEY,"
-                + " status VARCHAR(20) NOT NULL) ENGINE = InnoDB").update();
-    }
-
     Hall newHall() {
         return new Hall(IDS.incrementAndGet(), IDS.incrementAndGet());
     }
 
-    /** An order in {@code status} whose seats are held until {@code until} (in the past: lapsed). */
-    String heldOrder(Hall hall, Instant until, String status, String... seats) {
+    /** An order whose seats are held until {@code until} (in the past: lapsed). */
+    String heldOrder(Hall hall, Instant until, String... seats) {
         String orderId = UUID.randomUUID().toString();
-        jdbc.sql("INSERT INTO customer_order (id, status) VALUES (?, ?)").params(orderId, status).update();
         allocation(hall, orderId, until, seats);
         Arrays.stream(seats).forEach(seat -> claim(hall, seat, orderId, until));
         return orderId;
@@ -59,7 +52,6 @@ final class Cinema {
     /** An order whose seats were sold (a payment came) while its allocation's hold is still open. */
     String soldOrder(Hall hall, Instant holdUntil, String... seats) {
         String orderId = UUID.randomUUID().toString();
-        jdbc.sql("INSERT INTO customer_order (id, status) VALUES (?, 'PAID')").param(orderId).update();
         allocation(hall, orderId, holdUntil, seats);
         Arrays.stream(seats).forEach(seat -> claim(hall, seat, orderId, null));
         return orderId;
@@ -87,6 +79,17 @@ final class Cinema {
                     ps.setTimestamp(4, deadline);
                 });
         return orders;
+    }
+
+    /**
+     * The customer started paying: the ledger marks the hold's payment in flight until {@code paymentUntil}, as
+     * order-api's PaymentStart does (the order shows PAYMENT_PENDING).
+     */
+    void paymentInFlight(String orderId, Instant paymentUntil) {
+        jdbc.sql("UPDATE allocation SET payment_until = ? WHERE order_id = ?")
+                .params(Timestamp.from(paymentUntil), orderId).update();
+        jdbc.sql("UPDATE seat_claim SET payment_until = ? WHERE order_id = ? AND hold_until IS NOT NULL")
+                .params(Timestamp.from(paymentUntil), orderId).update();
     }
 
     /** Another order took the seat over after the hold on it lapsed (as the allocator does). */

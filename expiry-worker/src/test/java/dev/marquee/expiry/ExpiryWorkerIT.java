@@ -44,7 +44,6 @@ class ExpiryWorkerIT {
     static void start() {
         stack = EmbeddedStack.shared();
         db = stack.appDataSource(10);
-        Cinema.createOrderApiTables(db);
         worker = Workers.start(stack, Map.of("marquee.expiry.sweep-interval", SWEEP.toMillis() + "ms",
                 "marquee.expiry.payment-extension", EXTENSION.toMillis() + "ms"));
         cinema = new Cinema(db);
@@ -61,8 +60,8 @@ class ExpiryWorkerIT {
     void anUnpaidHoldIsReleasedWithinASweepAndASecondOfItsDeadlineAndToldOnce() throws Exception {
         Hall hall = cinema.newHall();
         Instant deadline = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
-        String order = cinema.heldOrder(hall, deadline, "HELD", "A1", "A2");
-        String neighbour = cinema.heldOrder(hall, deadline.plusSeconds(600), "HELD", "A3");
+        String order = cinema.heldOrder(hall, deadline, "A1", "A2");
+        String neighbour = cinema.heldOrder(hall, deadline.plusSeconds(600), "A3");
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> cinema.isClosed(order));
         Instant observed = Instant.now();
@@ -95,14 +94,15 @@ class ExpiryWorkerIT {
     void aHoldWhosePaymentIsInFlightIsExtendedOnceThenReleased() {
         Hall hall = cinema.newHall();
         Instant deadline = Instant.now().plusMillis(500).truncatedTo(ChronoUnit.MILLIS);
-        String order = cinema.heldOrder(hall, deadline, "PAYMENT_PENDING", "B1", "B2");
+        String order = cinema.heldOrder(hall, deadline, "B1", "B2");
+        cinema.paymentInFlight(order, deadline.plus(EXTENSION));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> cinema.closure(order).extendedAt() != null);
         Closure extended = cinema.closure(order);
         await().atMost(EXTENSION.plusSeconds(10)).until(() -> cinema.isClosed(order));
 
         assertThat(extended.closedAt()).isNull();
-        assertThat(extended.holdUntil()).isEqualTo(extended.extendedAt().plus(EXTENSION));
+        assertThat(extended.holdUntil()).isEqualTo(deadline.plus(EXTENSION));
         Closure released = cinema.closure(order);
         assertThat(released.closedBy()).isEqualTo("EXPIRED");
         assertThat(released.released()).isEqualTo("B1,B2");
@@ -141,8 +141,8 @@ class ExpiryWorkerIT {
     void aHoldTakenOverInPartReleasesOnlyWhatIsStillItsOwn() {
         Hall hall = cinema.newHall();
         Instant deadline = Instant.now().plusMillis(700);
-        String original = cinema.heldOrder(hall, deadline, "HELD", "D1", "D2", "D3");
-        String bereft = cinema.heldOrder(hall, deadline, "HELD", "E1");
+        String original = cinema.heldOrder(hall, deadline, "D1", "D2", "D3");
+        String bereft = cinema.heldOrder(hall, deadline, "E1");
         String taker = UUID.randomUUID().toString();
         cinema.takeOver(hall, "D1", taker, deadline.plusSeconds(600));
         cinema.takeOver(hall, "E1", taker, deadline.plusSeconds(600));
@@ -194,7 +194,7 @@ class ExpiryWorkerIT {
                 + " NULL, ?)").params(poison, "faulty-" + poison, Timestamp.from(Instant.now().minusSeconds(3_600)))
                 .update();
         Hall hall = cinema.newHall();
-        String order = cinema.heldOrder(hall, Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS), "HELD",
+        String order = cinema.heldOrder(hall, Instant.now().minusSeconds(1).truncatedTo(ChronoUnit.MILLIS),
                 "B1");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> cinema.isClosed(order));

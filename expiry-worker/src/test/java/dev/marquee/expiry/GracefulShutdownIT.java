@@ -30,7 +30,6 @@ class GracefulShutdownIT {
     static void start() {
         stack = EmbeddedStack.shared();
         db = stack.appDataSource(10);
-        Cinema.createOrderApiTables(db);
         cinema = new Cinema(db);
     }
 

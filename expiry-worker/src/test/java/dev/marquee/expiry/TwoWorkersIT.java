@@ -43,7 +43,6 @@ class TwoWorkersIT {
     static void start() {
         stack = EmbeddedStack.shared();
         db = stack.appDataSource(10);
-        Cinema.createOrderApiTables(db);
         first = Workers.start(stack, SETTINGS);
         second = Workers.start(stack, SETTINGS);
         cinema = new Cinema(db);

@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import dev.marquee.payments.gateway.PaymentGatewaysProperties;
 import dev.marquee.payments.persistence.OrderSnapshots;
+import dev.marquee.payments.persistence.CancelledScreeningsTable;
 import dev.marquee.payments.persistence.PaymentListenerSchema;
 import dev.marquee.payments.persistence.PaymentTrades;
 import dev.marquee.schemas.Topics;
@@ -31,6 +32,8 @@ class PaymentListenerConfiguration {
     static final String REFUND_DEAD_LETTERS = "payment-refunds-dlt";
     /** OrderRequested records the order projection could not store (its own, not the allocator's). */
     static final String ORDER_DEAD_LETTERS = "payment-orders-dlt";
+    /** Catalog events payment-listener could not apply (its own, not the allocator's). */
+    static final String CATALOG_DEAD_LETTERS = "payment-catalog-dlt";
 
     @Bean
     Clock clock() {
@@ -46,6 +49,11 @@ class PaymentListenerConfiguration {
     @Bean
     OrderSnapshots orderSnapshots(DataSource dataSource, JdbcClient jdbc, PaymentTrades migrated) {
         return new OrderSnapshots(jdbc, new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    CancelledScreeningsTable cancelledScreenings(JdbcClient jdbc, PaymentTrades migrated) {
+        return new CancelledScreeningsTable(jdbc);
     }
 
     /**
@@ -70,6 +78,7 @@ class PaymentListenerConfiguration {
         return switch (record.topic()) {
             case Topics.ORDER_EVENTS -> REFUND_DEAD_LETTERS;
             case Topics.ORDER_REQUESTS -> ORDER_DEAD_LETTERS;
+            case Topics.CATALOG_EVENTS -> CATALOG_DEAD_LETTERS;
             default -> record.topic() + "-dlt";
         };
     }
@@ -79,6 +88,7 @@ class PaymentListenerConfiguration {
                                 @Value("${marquee.topics.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
                 Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS, Topics.SEAT_EVENTS, Topics.ORDER_REQUESTS,
-                CALLBACK_DEAD_LETTERS, REFUND_DEAD_LETTERS, ORDER_DEAD_LETTERS));
+                Topics.CATALOG_EVENTS, CALLBACK_DEAD_LETTERS, REFUND_DEAD_LETTERS, ORDER_DEAD_LETTERS,
+                CATALOG_DEAD_LETTERS));
     }
 }

@@ -41,16 +41,18 @@ public class PaymentSettlement {
     private final SeatLedger ledger;
     private final Orders orders;
     private final TradeLog trades;
+    private final CancelledScreenings cancelled;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     PaymentSettlement(HallLock lock, HallFence fence, SeatLedger ledger, Orders orders, TradeLog trades,
-                      TransactionTemplate transaction, Clock clock) {
+                      CancelledScreenings cancelled, TransactionTemplate transaction, Clock clock) {
         this.lock = lock;
         this.fence = fence;
         this.ledger = ledger;
         this.orders = orders;
         this.trades = trades;
+        this.cancelled = cancelled;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -216,7 +218,10 @@ public class PaymentSettlement {
         Optional<Allocation> allocation = order.map(o -> ledger.allocations(List.of(o.orderId())).get(o.orderId()));
         Map<String, SeatClaim> claims = allocation.map(a -> ledger.claims(a.screeningId(), a.seats()))
                 .orElse(Map.of());
-        Decision decision = Settlement.decide(callback, order, allocation, claims, trades.concerning(callback), now);
+        // read under the hall's lock, which the screening's cancellation takes too: money after it sells nothing
+        boolean screeningCancelled = order.map(o -> cancelled.isCancelled(o.screeningId())).orElse(false);
+        Decision decision = Settlement.decide(callback, order, allocation, claims, trades.concerning(callback),
+                screeningCancelled, now);
         return decision instanceof Decision.Settle settle ? write(settle, token, now) : decision;
     }
 

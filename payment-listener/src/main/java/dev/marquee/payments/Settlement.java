@@ -7,6 +7,7 @@ import static dev.marquee.payments.SettlementReason.CURRENCY_MISMATCH;
 import static dev.marquee.payments.SettlementReason.DUPLICATE_PAYMENT;
 import static dev.marquee.payments.SettlementReason.ORDER_NOT_HELD;
 import static dev.marquee.payments.SettlementReason.ORDER_REFUNDED;
+import static dev.marquee.payments.SettlementReason.SCREENING_CANCELLED;
 import static dev.marquee.payments.SettlementReason.SCREENING_STARTED;
 import static dev.marquee.payments.SettlementReason.SEATS_GONE;
 import static dev.marquee.payments.SettlementReason.TRADE_FAILED;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import dev.marquee.ledger.Allocation;
+import dev.marquee.ledger.ClosedBy;
 import dev.marquee.ledger.Sale;
 import dev.marquee.ledger.SeatClaim;
 
@@ -63,6 +65,13 @@ public final class Settlement {
     public static Decision decide(PaymentCallback callback, Optional<OrderSnapshot> order,
                                   Optional<Allocation> allocation, Map<String, SeatClaim> claims, List<Trade> trades,
                                   Instant now) {
+        return decide(callback, order, allocation, claims, trades, false, now);
+    }
+
+    /** @param screeningCancelled the order's screening was cancelled: its money goes back and sells nothing */
+    public static Decision decide(PaymentCallback callback, Optional<OrderSnapshot> order,
+                                  Optional<Allocation> allocation, Map<String, SeatClaim> claims, List<Trade> trades,
+                                  boolean screeningCancelled, Instant now) {
         if (callback.status() == CallbackStatus.PENDING) {
             return new Decision.Ignore("trade " + callback.gateway() + "/" + callback.tradeNo() + " is "
                     + callback.tradeStatus() + ", not final");
@@ -74,11 +83,11 @@ public final class Settlement {
         Settlement settlement = new Settlement(callback, recorded.isPresent(), now);
         return callback.status() == FAILURE
                 ? settlement.unpaid(TradeOutcome.FAILED, TRADE_FAILED, List.of())
-                : settlement.success(order, allocation, claims, trades);
+                : settlement.success(order, allocation, claims, trades, screeningCancelled);
     }
 
     private Decision success(Optional<OrderSnapshot> known, Optional<Allocation> allocation,
-                             Map<String, SeatClaim> claims, List<Trade> trades) {
+                             Map<String, SeatClaim> claims, List<Trade> trades, boolean screeningCancelled) {
         if (known.isEmpty()) {
             return unpaid(TradeOutcome.FLAGGED, UNKNOWN_ORDER, List.of());
         }
@@ -96,6 +105,11 @@ public final class Settlement {
         if (trades.stream().anyMatch(t -> !callback.concerns(t) && t.orderId().equals(order.orderId())
                 && t.outcome() == TradeOutcome.REFUND && t.reason() != null && t.reason().decidesTheOrder())) {
             return unpaid(TradeOutcome.REFUND, ORDER_REFUNDED, List.of());
+        }
+        // the allocator may have released the hold for the cancel before this service heard of it: same verdict
+        if (screeningCancelled || allocation.filter(a -> a.closedBy() == ClosedBy.SHOW_CANCELLED).isPresent()) {
+            return unpaid(TradeOutcome.REFUND, SCREENING_CANCELLED,
+                    allocation.map(Allocation::seats).orElse(List.of()));
         }
         Optional<Allocation> held = allocation.filter(a -> a.outcome() == Allocation.Outcome.HELD);
         if (held.isEmpty()) {

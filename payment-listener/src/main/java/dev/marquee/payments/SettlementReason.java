@@ -13,11 +13,13 @@ public enum SettlementReason {
     CANCELLED,
     /** An earlier payment of the order was refunded because the order could not be served: the order's money is
      * decided (REFUND_PENDING, REFUNDED), so later money goes back too and never sells its seats. */
-    ORDER_REFUNDED;
+    ORDER_REFUNDED,
+    /** The screening was cancelled: money for it goes back, paid before the cancel or after, and sells no seat. */
+    SCREENING_CANCELLED;
 
     private static final Set<SettlementReason> FLAGS = EnumSet.of(UNKNOWN_ORDER, CURRENCY_MISMATCH, AMOUNT_MISMATCH);
     private static final Set<SettlementReason> DECIDE_THE_ORDER = EnumSet.of(ORDER_NOT_HELD, SEATS_GONE,
-            SCREENING_STARTED, CANCELLED, ORDER_REFUNDED);
+            SCREENING_STARTED, CANCELLED, ORDER_REFUNDED, SCREENING_CANCELLED);
 
     /**
      * Whether money taken for this reason is flagged for an operator instead of settled: it never was the order's

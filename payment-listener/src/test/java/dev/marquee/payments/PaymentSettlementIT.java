@@ -29,6 +29,7 @@ import dev.marquee.ledger.Takeover;
 import dev.marquee.payments.Cinema.Screening;
 import dev.marquee.payments.persistence.OrderSnapshots;
 import dev.marquee.payments.persistence.PaymentListenerSchema;
+import dev.marquee.payments.persistence.CancelledScreeningsTable;
 import dev.marquee.payments.persistence.PaymentTrades;
 import dev.marquee.stack.EmbeddedStack;
 import org.junit.jupiter.api.AfterAll;
@@ -415,7 +416,8 @@ class PaymentSettlementIT {
     private static PaymentSettlement settlement(HallLock lock, TransactionTemplate transactions) {
         JdbcClient jdbc = JdbcClient.create(db);
         return new PaymentSettlement(lock, new HallFence(jdbc), new SeatLedger(new JdbcTemplate(db)),
-                new OrderSnapshots(jdbc, new JdbcTemplate(db)), new PaymentTrades(jdbc), transactions,
+                new OrderSnapshots(jdbc, new JdbcTemplate(db)), new PaymentTrades(jdbc),
+                new CancelledScreeningsTable(jdbc), transactions,
                 Clock.systemUTC());
     }
 

@@ -40,6 +40,7 @@ final class Scenario {
     private Instant deadline = NOW.minus(Duration.ofMinutes(10));
     private Instant paymentUntil;
     private ClosedBy closedBy;
+    private boolean screeningCancelled;
 
     static Scenario paymentFor(String... seatMap) {
         Scenario scenario = new Scenario();
@@ -109,6 +110,18 @@ final class Scenario {
         return this;
     }
 
+    /** The screening was cancelled (this service applied ScreeningCancelled); the hold may still be open. */
+    Scenario screeningCancelled() {
+        this.screeningCancelled = true;
+        return this;
+    }
+
+    /** The allocator released the order's hold for a cancelled screening; this service has not heard of it yet. */
+    Scenario releasedForACancelledScreening() {
+        this.closedBy = ClosedBy.SHOW_CANCELLED;
+        return this;
+    }
+
     Scenario withoutAllocation() {
         allocation = Optional.empty();
         return this;
@@ -126,7 +139,7 @@ final class Scenario {
 
     Decision decide() {
         return Settlement.decide(callback, order, allocation.map(this::allocationOf), Map.copyOf(claims),
-                List.copyOf(trades), NOW);
+                List.copyOf(trades), screeningCancelled, NOW);
     }
 
     SeatClaim claimOn(String seat) {

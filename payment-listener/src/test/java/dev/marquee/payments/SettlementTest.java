@@ -347,6 +347,23 @@ class SettlementTest {
         }
 
         @Test
+        void moneyForACancelledScreeningIsRefundedThoughItsSeatsAreFreeAndTheMoneyOnTime() {
+            Decision.Settle settle = settled(paymentFor("A1=free", "A2=free").deadline(NOW.plusSeconds(300))
+                    .screeningCancelled());
+
+            assertRefunded(settle, SettlementReason.SCREENING_CANCELLED);
+            assertThat(settle.trade().reason().decidesTheOrder()).isTrue();
+        }
+
+        @Test
+        void moneyForAHoldTheAllocatorReleasedForACancelledScreeningIsRefundedNotRetaken() {
+            Decision.Settle settle = settled(paymentFor("A1=free", "A2=free").deadline(NOW.plusSeconds(300))
+                    .releasedForACancelledScreening());
+
+            assertRefunded(settle, SettlementReason.SCREENING_CANCELLED);
+        }
+
+        @Test
         void anotherOrdersHoldWithItsPaymentInFlightIsNotTakenOverByLateMoney() {
             Decision.Settle settle = settled(paymentFor("A1=lapsed", "A2=other-paying"));
 

@@ -23,10 +23,10 @@ public final class Topics {
      * {@code RefundCompleted}, keyed by orderId.
      */
     public static final String ORDER_EVENTS = "order-events";
-
     /**
      * {@code HallLayoutPublished}, {@code ScreeningScheduled}, {@code ScreeningChanged}, {@code ScreeningCancelled}
-     * (keyed by hallId), {@code MovieChanged}, {@code LicenceGranted}, {@code LicenceRevoked} (keyed by movieId).
+     * keyed by hallId; {@code MovieChanged}, {@code LicenceGranted}, {@code LicenceRevoked} keyed by movieId.
+     * Published by order-api's catalog; the services keep what they need of the catalog from it.
      */
     public static final String CATALOG_EVENTS = "catalog-events";
 

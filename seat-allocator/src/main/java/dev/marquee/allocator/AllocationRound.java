@@ -28,9 +28,18 @@ public final class AllocationRound {
     private final AllocationPolicy policy;
     private final FencingToken token;
     private final Instant now;
+    private final Set<Long> cancelled;
 
     public AllocationRound(HallLayout layout, Map<Long, Map<String, SeatClaim>> claims,
                            Map<String, Allocation> decided, AllocationPolicy policy, FencingToken token, Instant now) {
+        this(layout, claims, decided, policy, token, now, Set.of());
+    }
+
+    /** @param cancelled screenings that sell nothing more: their requests are rejected SCREENING_CLOSED */
+    public AllocationRound(HallLayout layout, Map<Long, Map<String, SeatClaim>> claims,
+                           Map<String, Allocation> decided, AllocationPolicy policy, FencingToken token, Instant now,
+                           Set<Long> cancelled) {
+        this.cancelled = Set.copyOf(cancelled);
         this.layout = layout;
         this.claims = new HashMap<>();
         claims.forEach((screening, seats) -> this.claims.put(screening, new HashMap<>(seats)));
@@ -75,6 +84,9 @@ public final class AllocationRound {
     }
 
     private Allocation decideOne(SeatRequest r, List<SeatClaim> newClaims, List<Takeover> takeovers) {
+        if (cancelled.contains(r.screeningId())) {
+            return reject(r, RejectionReason.SCREENING_CLOSED.name(), "the screening was cancelled", now);
+        }
         Optional<Allocation> outright = rejectOutright(r, layout, policy, now);
         if (outright.isPresent()) {
             return outright.get();

@@ -39,18 +39,21 @@ public class SeatAllocation {
     private final HallFence fence;
     private final SeatLedger ledger;
     private final Halls halls;
+    private final Screenings screenings;
     private final AllocationPolicy policy;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final HallViews views;
 
-    SeatAllocation(HallLock lock, HallFence fence, SeatLedger ledger, Halls halls, AllocationPolicy policy,
+    SeatAllocation(HallLock lock, HallFence fence, SeatLedger ledger, Halls halls, Screenings screenings,
+                   AllocationPolicy policy,
                    TransactionTemplate transaction, Clock clock,
                    @Value("${marquee.allocator.hall-views:256}") int hallViews) {
         this.lock = lock;
         this.fence = fence;
         this.ledger = ledger;
         this.halls = halls;
+        this.screenings = screenings;
         this.policy = policy;
         this.transaction = transaction;
         this.clock = clock;
@@ -123,8 +126,10 @@ public class SeatAllocation {
         requests.stream().map(SeatRequest::screeningId).distinct()
                 .forEach(screening -> claims.computeIfAbsent(screening, ledger::claims));
         Instant now = clock.instant();
+        Set<Long> cancelled = screenings.cancelledAmong(
+                requests.stream().map(SeatRequest::screeningId).collect(Collectors.toSet()));
         AllocationRound.Result result = new AllocationRound(layout, claims, ledger.allocations(orderIds(requests)),
-                policy, token, now).decide(requests);
+                policy, token, now, cancelled).decide(requests);
         ledger.claim(result.newClaims(), result.takeovers(), now);
         ledger.record(result.decided());
         return result;

@@ -48,6 +48,7 @@ class SeatAllocatorConfiguration {
     KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
                                 @Value("${marquee.topics.replication-factor:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
-                Topics.ORDER_REQUESTS, Topics.ORDER_REQUESTS + DEAD_LETTERS, Topics.SEAT_EVENTS));
+                Topics.ORDER_REQUESTS, Topics.ORDER_REQUESTS + DEAD_LETTERS, Topics.SEAT_EVENTS,
+                Topics.CATALOG_EVENTS, Topics.CATALOG_EVENTS + DEAD_LETTERS));
     }
 }

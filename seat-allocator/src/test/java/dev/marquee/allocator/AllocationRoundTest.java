@@ -150,6 +150,21 @@ class AllocationRoundTest {
     }
 
     @Test
+    void aCancelledScreeningSellsNothingEvenFreeSeatsButAnEarlierAnswerStands() {
+        Allocation earlier = Allocation.held("o1", 7, 1, List.of("D1"), NOW.plus(HOLD), 41, NOW.minusSeconds(5));
+
+        AllocationRound.Result result = new AllocationRound(HALL, Map.of(7L, screening), Map.of("o1", earlier), POLICY,
+                TOKEN, NOW, java.util.Set.of(7L)).decide(List.of(request("o1", "D1"), request("o2", "A1"),
+                anySeats("o3", 2)));
+
+        assertThat(result.outcomes().getFirst()).isEqualTo(earlier);
+        assertThat(result.outcomes().subList(1, 3)).extracting(Allocation::outcome, Allocation::reason)
+                .containsOnly(org.assertj.core.groups.Tuple.tuple(Outcome.REJECTED, "SCREENING_CLOSED"));
+        assertThat(result.outcomes().get(1).detail()).contains("cancelled");
+        assertThat(result.newClaims()).isEmpty();
+    }
+
+    @Test
     void aRedeliveredRequestInTheSameBatchIsDecidedOnce() {
         AllocationRound.Result result = round().decide(List.of(request("o1", "E7", "E8"), request("o1", "E7", "E8")));
 

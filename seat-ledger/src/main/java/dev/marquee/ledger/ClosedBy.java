@@ -7,5 +7,7 @@ public enum ClosedBy {
     /** The customer gave the seats back before the deadline. */
     CANCELLED,
     /** The seats were sold; the expiry worker found it when the deadline passed and closed the hold. */
-    PAID
+    PAID,
+    /** The screening was cancelled; the allocator released the seats (the name fits the column's 16 characters). */
+    SHOW_CANCELLED
 }

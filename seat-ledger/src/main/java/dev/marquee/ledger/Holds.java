@@ -52,6 +52,47 @@ public class Holds {
                 Holds::openHold, hallId, timestamp(now), limit);
     }
 
+    /** The screening's holds nobody closed yet, whatever their deadline, locked until the transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<OpenHold> openOfScreeningForUpdate(long hallId, long screeningId) {
+        return jdbc.query("SELECT order_id, screening_id, hall_id, seats, hold_until, extended_at, fencing_token,"
+                + " payment_until FROM allocation WHERE hall_id = ? AND outcome = 'HELD' AND closed_at IS NULL"
+                + " AND screening_id = ? FOR UPDATE", Holds::openHold, hallId, screeningId);
+    }
+
+    /**
+     * Closes these holds as {@link ClosedBy#SHOW_CANCELLED}: deletes each order's held (unsold) claims, whatever
+     * their deadline, and closes its allocation with the labels given back.
+     *
+     * @return the labels released, by order id, in the allocation's seat order
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, List<String>> releaseCancelled(List<OpenHold> open, Instant now) {
+        Map<String, List<String>> released = new java.util.LinkedHashMap<>();
+        for (OpenHold hold : open) {
+            List<String> deleted = hold.seats().stream().filter(seat -> jdbc.update("DELETE FROM seat_claim"
+                    + " WHERE screening_id = ? AND seat_label = ? AND order_id = ? AND hold_until IS NOT NULL",
+                    hold.screeningId(), seat, hold.orderId()) == 1).toList();
+            released.put(hold.orderId(), deleted);
+        }
+        close(released.entrySet().stream()
+                .map(e -> new HoldClosing(e.getKey(), ClosedBy.SHOW_CANCELLED, e.getValue())).toList(), now);
+        return released;
+    }
+
+    /**
+     * Every hold of the screening closed as {@link ClosedBy#SHOW_CANCELLED}, now or before: order id → the labels
+     * its closing gave back (so that their events can be sent again after a failure).
+     */
+    public Map<String, List<String>> closedByCancellation(long screeningId) {
+        Map<String, List<String>> closed = new java.util.LinkedHashMap<>();
+        jdbc.query("SELECT order_id, released FROM allocation WHERE screening_id = ? AND closed_by = ?"
+                + " ORDER BY order_id", rs -> {
+                    closed.put(rs.getString("order_id"), labels(rs.getString("released")));
+                }, screeningId, ClosedBy.SHOW_CANCELLED.name());
+        return closed;
+    }
+
     /** Every claim these orders have, live, lapsed or sold, by order id; an order without claims is absent. */
     public Map<String, List<SeatClaim>> claimsOf(Collection<String> orderIds) {
         if (orderIds.isEmpty()) {
@@ -174,6 +215,8 @@ public class Holds {
             case CANCELLED -> hold.released();
             case EXPIRED -> throw new HoldNotCancellableException(orderId, Reason.EXPIRED, "its hold was released");
             case PAID -> throw new HoldNotCancellableException(orderId, Reason.PAID, "its seats were sold");
+            case SHOW_CANCELLED -> throw new HoldNotCancellableException(orderId, Reason.EXPIRED,
+                    "its hold was released: the screening was cancelled");
         };
     }
 

@@ -1,5 +1,7 @@
 package dev.marquee.boxoffice.persistence;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -7,7 +9,10 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** What the box office reads of order-api's catalog (same database, read-only): movie titles, cinemas' cities. */
+/**
+ * The box office's own copy of what it needs of the catalog ({@code box_office_movie}, {@code box_office_cinema}),
+ * kept from catalog-events; it never reads order-api's tables.
+ */
 public final class Catalog {
 
     private final JdbcTemplate jdbc;
@@ -22,15 +27,32 @@ public final class Catalog {
         if (movieIds.isEmpty()) {
             return titles;
         }
-        jdbc.query("SELECT id, title FROM movie WHERE id IN (" + "?, ".repeat(movieIds.size() - 1) + "?)",
+        jdbc.query("SELECT movie_id, title FROM box_office_movie WHERE movie_id IN ("
+                        + "?, ".repeat(movieIds.size() - 1) + "?)",
                 rs -> {
                     titles.put(rs.getLong(1), rs.getString(2));
                 }, movieIds.toArray());
         return titles;
     }
 
-    /** The cinemas of a city (compared as the catalog's collation does: case-insensitively). */
+    /** The cinemas of a city (compared case-insensitively, as the table's collation does). */
     public List<Long> cinemasIn(String city) {
-        return jdbc.queryForList("SELECT id FROM cinema WHERE city = ?", Long.class, city);
+        return jdbc.queryForList("SELECT cinema_id FROM box_office_cinema WHERE city = ?", Long.class, city);
+    }
+
+    public void movie(long movieId, String title) {
+        jdbc.update("INSERT INTO box_office_movie (movie_id, title) VALUES (?, ?)"
+                + " ON DUPLICATE KEY UPDATE title = VALUES(title)", movieId, title);
+    }
+
+    public void cinema(long cinemaId, String city) {
+        jdbc.update("INSERT INTO box_office_cinema (cinema_id, city) VALUES (?, ?)"
+                + " ON DUPLICATE KEY UPDATE city = VALUES(city)", cinemaId, city);
+    }
+
+    /** Records the catalog event as applied; false if it was before (then nothing is to be done). */
+    public boolean firstTime(String eventId, Instant at) {
+        return jdbc.update("INSERT IGNORE INTO box_office_catalog_event (event_id, applied_at) VALUES (?, ?)",
+                eventId, Timestamp.from(at)) == 1;
     }
 }

@@ -41,6 +41,8 @@ import jakarta.persistence.Version;
 public class Order {
 
     /** Reasons for giving back money that was never the order's price (flagged): the order is not touched. */
+    /** payment-listener's refund of a cancelled screening's order (SettlementReason.SCREENING_CANCELLED). */
+    private static final String SCREENING_CANCELLED = "SCREENING_CANCELLED";
     private static final Set<String> NOT_THE_ORDERS_MONEY = Set.of("UNKNOWN_ORDER", "CURRENCY_MISMATCH",
             "AMOUNT_MISMATCH");
 
@@ -184,10 +186,13 @@ public class Order {
     /**
      * Money goes back. Money that could not buy the seats (they are gone, the order was cancelled, the screening
      * started) decides the order: REFUND_PENDING. A refund of a paid order's second payment, or of flagged money
-     * (never the order's price), leaves the order as it is.
+     * (never the order's price), leaves the order as it is. A cancelled screening's refund takes back a paid
+     * order's money too: the show will not happen (PAID, then REFUND_PENDING; in the other order, the payment
+     * that comes after it is absorbed as after any refund).
      */
     public boolean refundRequested(String paymentId, String reason, Instant now) {
-        if (moneyVerdict != MoneyVerdict.NONE || NOT_THE_ORDERS_MONEY.contains(reason)) {
+        boolean showCancelled = SCREENING_CANCELLED.equals(reason) && moneyVerdict == MoneyVerdict.PAID;
+        if (moneyVerdict != MoneyVerdict.NONE && !showCancelled || NOT_THE_ORDERS_MONEY.contains(reason)) {
             return false;
         }
         moneyVerdict = MoneyVerdict.REFUND_PENDING;

@@ -107,6 +107,23 @@ class OrderTest {
         assertThat(paidTwice.refundReason()).isNull();
     }
 
+    @Test
+    void aCancelledScreeningTakesBackAPaidOrdersMoneyInEitherOrderOfItsEvents() {
+        Order paidFirst = held();
+        paidFirst.paid(NOW);
+        assertThat(paidFirst.refundRequested("p1", "SCREENING_CANCELLED", NOW)).isTrue();
+        assertThat(paidFirst.status()).isEqualTo(OrderStatus.REFUND_PENDING);
+        assertThat(paidFirst.refundRequested("p1", "SCREENING_CANCELLED", NOW)).isFalse();
+        assertThat(paidFirst.refunded("p1", NOW)).isTrue();
+        assertThat(paidFirst.status()).isEqualTo(OrderStatus.REFUNDED);
+
+        Order refundFirst = held();
+        refundFirst.refundRequested("p1", "SCREENING_CANCELLED", NOW);
+        assertThat(refundFirst.paid(NOW)).isFalse();
+        refundFirst.refunded("p1", NOW);
+        assertThat(refundFirst.status()).isEqualTo(OrderStatus.REFUNDED);
+    }
+
     /** The wedge: two gateways' payments, the first refunded, the second's OrderPaid late. */
     @Test
     void moneyThatComesAfterTheOrdersRefundIsAbsorbedWhetherTheRefundIsPendingOrDone() {

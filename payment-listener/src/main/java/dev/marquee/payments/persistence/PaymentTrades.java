@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** The {@code payment_trade} table: one row per settled gateway trade, keyed by gateway and trade number. */
 public class PaymentTrades implements TradeLog {
 
-    private static final String COLUMNS = "gateway, trade_no, order_id, payment_id, outcome, reason, trade_status,"
+    static final String COLUMNS = "gateway, trade_no, order_id, payment_id, outcome, reason, trade_status,"
             + " amount_minor, currency, seats, retaken, fencing_token, decided_at";
 
     private final JdbcClient jdbc;
@@ -87,7 +87,7 @@ public class PaymentTrades implements TradeLog {
         return trade.reason() == null ? null : trade.reason().name();
     }
 
-    private static Trade trade(ResultSet rs, int row) throws SQLException {
+    static Trade trade(ResultSet rs, int row) throws SQLException {
         String seats = rs.getString("seats");
         long value = rs.getLong("fencing_token");
         Long token = rs.wasNull() ? null : value;

@@ -2,41 +2,54 @@ package dev.marquee.allocator.persistence;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
 
 import dev.marquee.allocator.HallLayout;
 import dev.marquee.allocator.Halls;
 import dev.marquee.allocator.Seat;
 import dev.marquee.allocator.SeatType;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Hall grids read from the catalog (order-api's {@code hall_seat} table, read-only) and kept: a hall's seats
- * do not change while it sells. A deployment with one database per service would feed this from a catalog topic.
+ * Hall grids from the allocator's own copy of the catalog ({@code allocator_hall_seat}, kept from
+ * HallLayoutPublished by {@link CatalogCopy}). A hall sells its newest layout version; each version's grid is kept
+ * in memory once read (a published version never changes). A hall nobody published a layout for has no seats, so
+ * every seat asked of it is rejected as not in the hall.
  */
 @Component
 class CatalogHalls implements Halls {
 
     private final JdbcClient jdbc;
-    private final Map<Long, HallLayout> layouts = new ConcurrentHashMap<>();
+    private final Map<HallVersion, HallLayout> layouts = new ConcurrentHashMap<>();
 
-    CatalogHalls(JdbcClient jdbc) {
+    CatalogHalls(JdbcClient jdbc, DataSource dataSource, @Value("${marquee.demo-data:false}") boolean demoData) {
+        AllocatorSchema.migrate(dataSource, demoData);
         this.jdbc = jdbc;
     }
 
     @Override
     public HallLayout of(long hallId) {
-        return layouts.computeIfAbsent(hallId, this::load);
+        Optional<Integer> version = jdbc.sql("SELECT layout_version FROM allocator_hall WHERE hall_id = ?")
+                .param(hallId).query(Integer.class).optional();
+        return version.map(v -> layouts.computeIfAbsent(new HallVersion(hallId, v), this::load))
+                .orElseGet(() -> HallLayout.of(List.of()));
     }
 
-    private HallLayout load(long hallId) {
+    private HallLayout load(HallVersion hall) {
         List<Seat> seats = jdbc.sql("SELECT label, row_label, grid_row, grid_col, seat_type, pair_label"
-                        + " FROM hall_seat WHERE hall_id = ? ORDER BY grid_row, grid_col")
-                .param(hallId)
+                        + " FROM allocator_hall_seat WHERE hall_id = ? AND layout_version = ? ORDER BY grid_row, grid_col")
+                .param(hall.hallId()).param(hall.version())
                 .query((rs, n) -> new Seat(rs.getString("label"), rs.getString("row_label"), rs.getInt("grid_row"),
                         rs.getInt("grid_col"), SeatType.valueOf(rs.getString("seat_type")), rs.getString("pair_label")))
                 .list();
         return HallLayout.of(seats);
+    }
+
+    private record HallVersion(long hallId, int version) {
     }
 }
