@@ -298,6 +298,21 @@ class CatalogManagementIT {
         assertThat(coming.statusCode()).isEqualTo(201);
     }
 
+    /** README's hall bodies (requests/hall.json, requests/hall-unpaired-love-seat.json) answer as it says. */
+    @Test
+    void theReadmesHallBodiesAnswerAsItSays() throws Exception {
+        HttpResponse<String> hall = shop.staff.post("/api/cinemas/" + shop.cinema + "/halls",
+                java.nio.file.Files.readString(java.nio.file.Path.of("..", "requests", "hall.json"))
+                        .replace("Hall 1", "Readme hall " + RUN));
+        HttpResponse<String> unpaired = shop.staff.post("/api/cinemas/" + shop.cinema + "/halls",
+                java.nio.file.Files.readString(java.nio.file.Path.of("..", "requests", "hall-unpaired-love-seat.json")));
+
+        assertThat(hall.statusCode()).as(hall.body()).isEqualTo(201);
+        assertThat(json(hall).<Integer>read("$.seats")).isEqualTo(84);
+        assertRefused(unpaired, 422, "layout-invalid");
+        assertThat(json(unpaired).<List<Integer>>read("$.errors[*].col")).containsExactly(3);
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     static Instant at(int daysAhead, int hour) {
