@@ -60,7 +60,7 @@ const marquee = {
         await fetch('/pages/session/end', { method: 'POST', credentials: 'same-origin' });
         location.href = '/pages/index.html';
       });
-      nav.append(marquee.el('span', { id: 'signed-in-as', text: me.phone || ('account ' + me.id) }), ' ',
+      nav.append(marquee.el('span', { id: 'signed-in-as', text: me.account?.phone || ('account ' + me.subject) }), ' ',
         marquee.el('a', { href: '/pages/orders.html', text: 'My orders' }), ' ', out);
     } else {
       nav.append(marquee.el('a', { href: '/pages/sign-in.html?then=' + encodeURIComponent(location.pathname + location.search),
