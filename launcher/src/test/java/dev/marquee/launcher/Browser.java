@@ -29,10 +29,19 @@ final class Browser {
     private Browser() {
     }
 
-    static synchronized WebDriver get() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+    static boolean available() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    }
+
+    /** Skips the calling test, loudly (the message reaches the report), when there is no Chromium to drive. */
+    static void assumeAvailable() {
+        assumeTrue(available(),
                 "BROWSER TESTS SKIPPED: no Chromium at " + CHROMIUM + " or no chromedriver at " + DRIVER
                         + " (apt-get install chromium chromium-driver, or set MARQUEE_CHROMIUM / MARQUEE_CHROMEDRIVER)");
+    }
+
+    static synchronized WebDriver get() {
+        assumeAvailable();
         if (driver == null) {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());

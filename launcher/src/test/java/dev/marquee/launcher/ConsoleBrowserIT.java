@@ -23,6 +23,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -35,7 +36,14 @@ class ConsoleBrowserIT {
 
     @BeforeAll
     static void pipeline() {
-        SharedPipeline.get();
+        if (Browser.available()) {   // else each test is skipped, with the reason, before it starts
+            SharedPipeline.get();
+        }
+    }
+
+    @BeforeEach
+    void browser() {
+        Browser.assumeAvailable();
     }
 
     @AfterAll
