@@ -109,8 +109,6 @@
     try {
       const order = await marquee.json('/api/orders', { method: 'POST', body: JSON.stringify(body),
         headers: { 'Idempotency-Key': crypto.randomUUID() } });
-      const mine = JSON.parse(localStorage.getItem('marquee.orders') || '[]');
-      localStorage.setItem('marquee.orders', JSON.stringify([order.id, ...mine.filter(o => o !== order.id)].slice(0, 50)));
       location.href = '/pages/order.html?id=' + encodeURIComponent(order.id);
     } catch (e) {
       if (e.status === 401) {

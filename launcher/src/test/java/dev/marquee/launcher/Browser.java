@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
@@ -64,18 +66,18 @@ final class Browser {
         }
     }
 
-    /** A fresh start: no cookies or stored orders of a previous test, one window. */
+    /** A fresh start: no cookies of a previous test, one window. */
     static WebDriver fresh() {
         WebDriver browser = get();
-        for (String handle : browser.getWindowHandles()) {
-            if (browser.getWindowHandles().size() > 1 && !handle.equals(browser.getWindowHandle())) {
-                browser.switchTo().window(handle).close();
-            }
+        List<String> windows = new ArrayList<>(browser.getWindowHandles());
+        for (String other : windows.subList(1, windows.size())) {
+            browser.switchTo().window(other);
+            browser.get("about:blank");
+            browser.close();
         }
-        browser.switchTo().window(browser.getWindowHandles().iterator().next());
+        browser.switchTo().window(windows.getFirst());
         browser.get(SharedPipeline.baseUrl() + "/pages/index.html");
         browser.manage().deleteAllCookies();
-        ((ChromeDriver) browser).executeScript("localStorage.clear()");
         return browser;
     }
 

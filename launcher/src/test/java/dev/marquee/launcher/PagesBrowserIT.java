@@ -86,6 +86,12 @@ class PagesBrowserIT {
                 .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img))));
         assertThat(browser.findElement(By.id("tickets")).getText()).contains("Seat E1").contains("Seat E2");
         Browser.screenshot("order-paid.png");
+
+        String orderId = browser.getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
+        browser.findElement(By.linkText("My orders")).click();
+        await().atMost(PAGE).ignoreExceptions().until(() -> browser.findElement(
+                By.cssSelector("tr[data-order='" + orderId + "'] .status")).getText().equals("PAID"));
+        assertThat(browser.findElements(By.cssSelector("#orders tr"))).hasSize(1);   // a new customer: this one only
     }
 
     @Test
