@@ -116,10 +116,12 @@ final class RunCommand implements Callable<Integer> {
             stopped.countDown();
         }, "marquee-shutdown"));
         Duration took = Duration.ofNanos(System.nanoTime() - begin);
-        System.out.printf("%nMarquee is ready in %.1f s: order-api http://127.0.0.1:%d/api (health /actuator/health)"
+        System.out.printf("%nMarquee is ready in %.1f s: pages http://127.0.0.1:%d/ (operators /pages/console.html)"
+                        + " | order-api http://127.0.0.1:%d/api (health /actuator/health)"
                         + " | box office http://127.0.0.1:%d/api/box-office/rankings | gateway simulator %s | Kafka %s | schema registry %s | MariaDB %s | Redis %s"
                         + " | Ctrl-C stops%n%n",
-                took.toMillis() / 1000.0, pipeline.port("order-api"), pipeline.port("box-office"),
+                took.toMillis() / 1000.0, pipeline.port("order-api"), pipeline.port("order-api"),
+                pipeline.port("box-office"),
                 gateways.simulator().baseUri(),
                 stack.kafkaBootstrapServers(),
                 stack.schemaRegistryUrl(), stack.jdbcUrl(), stack.redisAddress());

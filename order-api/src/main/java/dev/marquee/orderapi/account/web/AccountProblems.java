@@ -16,10 +16,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The accounts' problems, each with its code (README lists them). Ordered first and limited to these controllers,
- * so that Redis away here reads {@code try-again}, not the orders' {@code locks-unavailable}.
+ * The accounts' problems, each with its code (README lists them). Ordered first and limited to these controllers
+ * and the pages' session (the same sign-in), so that Redis away here reads {@code try-again}, not the orders'
+ * {@code locks-unavailable}.
  */
-@RestControllerAdvice(basePackageClasses = AccountProblems.class)
+@RestControllerAdvice(basePackages = {"dev.marquee.orderapi.account.web", "dev.marquee.orderapi.pages.web"})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AccountProblems {
 
