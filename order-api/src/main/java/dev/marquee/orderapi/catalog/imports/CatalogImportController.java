@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Permits;
+import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -41,6 +43,11 @@ class CatalogImportController {
         this.imports = imports;
     }
 
+    @Operation(summary = "Import a catalog file (what ./marquee import catalog sends): validated whole first, then upserted; streams progress as NDJSON")
+    @Problem(status = 422, code = "import-invalid", when = "a line is invalid (every one listed with sheet, line and reason); nothing written")
+    @Problem(status = 400, code = "import-unreadable", when = "not an .xlsx, .csv or zip of them")
+    @Problem(status = 413, code = "import-too-large", when = "the file is too large; split it by sheet")
+    @Problem(status = 409, code = "import-running", when = "another import is running")
     @PostMapping(path = "/api/admin/catalog/import", produces = "application/x-ndjson")
     @Permits(area = Area.CATALOG, access = Access.MANAGE)
     ResponseEntity<ResponseBodyEmitter> importCatalog(InputStream body,

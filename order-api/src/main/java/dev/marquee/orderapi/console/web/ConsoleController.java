@@ -8,6 +8,7 @@ import dev.marquee.orderapi.console.DeadLetterShelf;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Permits;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,12 +27,14 @@ class ConsoleController {
         this.deadLetters = deadLetters;
     }
 
+    @Operation(summary = "The operator console: consumer lag per group")
     @Permits(area = Area.OPERATIONS, access = Access.READ)
     @GetMapping("/pages/console/lag")
     List<ConsumerLag.GroupLag> lag() throws Exception {
         return lag.now();
     }
 
+    @Operation(summary = "The operator console: dead letters per topic with their causes")
     @Permits(area = Area.OPERATIONS, access = Access.READ)
     @GetMapping("/pages/console/dead-letters")
     List<DeadLetterShelf.Shelf> deadLetters() throws Exception {
@@ -39,6 +42,7 @@ class ConsoleController {
     }
 
     /** Sends a dead-letter topic's waiting records back where they came from, as {@code marquee dead-letters redrive}. */
+    @Operation(summary = "The operator console: re-drive a dead-letter topic's records to their source topic")
     @Permits(area = Area.OPERATIONS, access = Access.WRITE)
     @PostMapping("/pages/console/dead-letters/{topic}/redrive")
     ResponseEntity<Map<String, Object>> redrive(@PathVariable String topic) throws Exception {

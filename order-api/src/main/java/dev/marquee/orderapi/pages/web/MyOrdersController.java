@@ -7,6 +7,7 @@ import dev.marquee.orderapi.order.Order;
 import dev.marquee.orderapi.order.Orders;
 import dev.marquee.support.security.Caller;
 import dev.marquee.support.security.SignedIn;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,6 +26,7 @@ class MyOrdersController {
         this.orders = orders;
     }
 
+    @Operation(summary = "The pages' 'my orders': the signed-in customer's newest orders")
     @SignedIn
     @GetMapping("/pages/my-orders")
     List<MyOrder> mine(@AuthenticationPrincipal Caller caller) {

@@ -6,7 +6,9 @@ import java.time.Instant;
 import dev.marquee.orderapi.account.Sessions;
 import dev.marquee.orderapi.account.SignIn;
 import dev.marquee.orderapi.account.SignedIn;
+import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.PublicEndpoint;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +44,9 @@ class PageSessionController {
     }
 
     /** Password, or a code texted by {@code POST /api/auth/sms/send}. */
+    @Operation(summary = "The pages' sign-in: tokens into HttpOnly cookies")
+    @Problem(status = 401, code = "credentials-invalid", when = "unknown phone or wrong password")
+    @Problem(status = 401, code = "sms-code-invalid", when = "the texted code is wrong")
     @PostMapping
     @PublicEndpoint
     PageSession signIn(@RequestBody SignInForm form, HttpServletResponse response) {
@@ -52,6 +57,8 @@ class PageSessionController {
     }
 
     /** The next access token from the refresh cookie (which rotates, like {@code /api/auth/refresh}). */
+    @Operation(summary = "The pages' session refreshed from its refresh cookie")
+    @Problem(status = 401, code = "refresh-invalid", when = "the refresh token is unknown, expired, revoked or already used")
     @PostMapping("/refresh")
     @PublicEndpoint
     PageSession refresh(HttpServletRequest request, HttpServletResponse response) {
@@ -59,6 +66,7 @@ class PageSessionController {
     }
 
     /** Signs out: the session ends and both cookies go. */
+    @Operation(summary = "The pages' sign-out: the session is revoked and the cookies cleared")
     @PostMapping("/end")
     @PublicEndpoint
     void end(HttpServletRequest request, HttpServletResponse response) {

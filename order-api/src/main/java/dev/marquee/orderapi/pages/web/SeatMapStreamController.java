@@ -6,6 +6,7 @@ import dev.marquee.orderapi.pages.SeatMapStreams;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Permits;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +25,7 @@ class SeatMapStreamController {
         this.catalog = catalog;
     }
 
+    @Operation(summary = "A screening's seat changes as server-sent events (the live seat map)")
     @Permits(area = Area.SCREENINGS, access = Access.READ)
     @GetMapping(path = "/pages/screenings/{id}/seat-events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter seatEvents(@PathVariable long id) {

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 
 import dev.marquee.orderapi.pages.TicketCodes;
 import dev.marquee.support.security.PublicEndpoint;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ class TicketCodeController {
 
     private static final Pattern TICKET_CODE = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
+    @Operation(summary = "A ticket code as a QR image (SVG)")
     @PublicEndpoint
     @GetMapping(path = "/pages/tickets/{code}.svg", produces = "image/svg+xml")
     ResponseEntity<String> qr(@PathVariable String code) {
