@@ -121,6 +121,14 @@ class ScreeningCancellationIT {
         assertThat(count("SELECT COUNT(*) FROM allocation WHERE screening_id = " + screening + " AND outcome = 'HELD'"
                 + " AND (closed_by IS NULL OR closed_by <> 'SHOW_CANCELLED')")).as("holds left open").isZero();
 
+        // every accepted order ends: a released hold is CANCELLED in order-api (its customer's client shows it),
+        // none stays HELD
+        for (String id : orderIds) {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                    json(SignedIn.operator().get("/api/orders/" + id)).<String>read("$.status")).as(id)
+                    .isIn("CANCELLED", "REJECTED", "PAID", "REFUND_PENDING", "REFUNDED"));
+        }
+
         List<String> tradeNos = new ArrayList<>();
         for (String order : paidBefore) { // paid, then its money taken back: the show will not happen
             tradeNos.add(Api.awaitStatus(order, "REFUNDED").read("$.payments[0].tradeNo"));

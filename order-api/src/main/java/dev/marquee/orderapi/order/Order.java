@@ -239,6 +239,19 @@ public class Order {
         return changed(true, now);
     }
 
+    /**
+     * Its screening was cancelled and the allocator released its hold (SeatsReleased, cause SCREENING_CANCELLED):
+     * the order ends CANCELLED, as if the customer had given the seats back, and money that comes for it is refunded.
+     * A hold is all the allocator releases, so a paid order is never here (its refund comes from payment-listener).
+     */
+    public boolean releasedByCancelledScreening(Instant now) {
+        if (cancelled || moneyVerdict != MoneyVerdict.NONE) {
+            return false;
+        }
+        cancelled = true;
+        return changed(true, now);
+    }
+
     /** @throws OrderNotCancellableException unless the order is held, no payment in flight, its hold still live */
     public void requireCancellable(Instant now) {
         if (status == OrderStatus.PAYMENT_PENDING) {

@@ -17,6 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SeatOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(SeatOutcomes.class);
+    /** SeatsReleased's cause when the allocator released a cancelled screening's holds. */
+    static final String SCREENING_CANCELLED = "SCREENING_CANCELLED";
 
     private final Orders orders;
     private final ProcessedEvents processed;
@@ -51,6 +53,22 @@ public class SeatOutcomes {
         Instant now = clock.instant();
         if (processed.firstDelivery(eventId, now)) {
             orders.findById(orderId).ifPresentOrElse(o -> o.expire(now), () -> unknown(orderId, eventId));
+        }
+    }
+
+    /**
+     * Seats given back. Only a cancelled screening's release tells the order something it does not know: an expiry
+     * comes as OrderExpired, a customer's cancel is the order's own.
+     */
+    @Transactional
+    public void released(String eventId, String orderId, String cause) {
+        if (!SCREENING_CANCELLED.equals(cause)) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (processed.firstDelivery(eventId, now)) {
+            orders.findById(orderId).ifPresentOrElse(o -> o.releasedByCancelledScreening(now),
+                    () -> unknown(orderId, eventId));
         }
     }
 

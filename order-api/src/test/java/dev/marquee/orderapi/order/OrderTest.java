@@ -124,6 +124,22 @@ class OrderTest {
         assertThat(refundFirst.status()).isEqualTo(OrderStatus.REFUNDED);
     }
 
+    /** A cancelled screening's released hold ends its order CANCELLED, once; a paid order is not a hold. */
+    @Test
+    void aHoldReleasedByACancelledScreeningEndsTheOrderCancelled() {
+        Order held = held();
+        assertThat(held.releasedByCancelledScreening(NOW)).isTrue();
+        assertThat(held.status()).isEqualTo(OrderStatus.CANCELLED);
+        assertThat(held.releasedByCancelledScreening(NOW)).isFalse();
+        assertThat(held.refundRequested("p1", "SEATS_GONE", NOW)).isTrue();
+        assertThat(held.status()).isEqualTo(OrderStatus.REFUND_PENDING);
+
+        Order paid = held();
+        paid.paid(NOW);
+        assertThat(paid.releasedByCancelledScreening(NOW)).isFalse();
+        assertThat(paid.status()).isEqualTo(OrderStatus.PAID);
+    }
+
     /** The wedge: two gateways' payments, the first refunded, the second's OrderPaid late. */
     @Test
     void moneyThatComesAfterTheOrdersRefundIsAbsorbedWhetherTheRefundIsPendingOrDone() {

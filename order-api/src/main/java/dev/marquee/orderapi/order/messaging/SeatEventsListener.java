@@ -3,6 +3,7 @@ package dev.marquee.orderapi.order.messaging;
 import dev.marquee.events.HoldExtended;
 import dev.marquee.events.SeatsHeld;
 import dev.marquee.events.SeatsRejected;
+import dev.marquee.events.SeatsReleased;
 import dev.marquee.events.TicketsIssued;
 import dev.marquee.orderapi.order.SeatOutcomes;
 import dev.marquee.orderapi.payment.PaymentOutcomes;
@@ -44,9 +45,14 @@ class SeatEventsListener {
         outcomes.holdExtended(event.getEventId(), event.getOrderId(), event.getHoldDeadline());
     }
 
+    /** A cancelled screening's released holds end their orders; other releases the order knows already. */
+    @KafkaHandler
+    void on(SeatsReleased event) {
+        outcomes.released(event.getEventId(), event.getOrderId(), event.getCause());
+    }
+
     @KafkaHandler(isDefault = true)
     void ignore(Object event) {
-        // SeatsReleased: the order learns its end from OrderExpired / its own cancellation; the seat map reads the
-        // ledger itself.
+        // events of seat-events this order-api does not act on
     }
 }
