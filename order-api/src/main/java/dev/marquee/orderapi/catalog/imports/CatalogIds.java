@@ -11,11 +11,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class CatalogIds {
 
-    record HallId(long id, long cinemaId, int currentLayout) {
+    record HallId(long id, long cinemaId, long merchantId, int currentLayout) {
     }
 
     final Map<String, Long> merchants = new HashMap<>();
     final Map<String, Long> cinemas = new HashMap<>();
+    final Map<Long, Long> merchantOfCinema = new HashMap<>();
     final Map<String, Long> movies = new HashMap<>();
     final Map<String, Integer> durations = new HashMap<>();
     final Map<String, HallId> halls = new HashMap<>();
@@ -25,17 +26,18 @@ final class CatalogIds {
         jdbc.query("SELECT code, id FROM merchant", rs -> {
             ids.merchants.put(rs.getString(1), rs.getLong(2));
         });
-        jdbc.query("SELECT code, id FROM cinema", rs -> {
+        jdbc.query("SELECT code, id, merchant_id FROM cinema", rs -> {
             ids.cinemas.put(rs.getString(1), rs.getLong(2));
+            ids.merchantOfCinema.put(rs.getLong(2), rs.getLong(3));
         });
         jdbc.query("SELECT code, id, duration_minutes FROM movie", rs -> {
             ids.movies.put(rs.getString(1), rs.getLong(2));
             ids.durations.put(rs.getString(1), rs.getInt(3));
         });
-        jdbc.query("SELECT c.code, h.name, h.id, h.cinema_id, h.current_layout FROM hall h JOIN cinema c ON c.id = h.cinema_id",
-                rs -> {
+        jdbc.query("SELECT c.code, h.name, h.id, h.cinema_id, c.merchant_id, h.current_layout FROM hall h"
+                        + " JOIN cinema c ON c.id = h.cinema_id", rs -> {
                     ids.halls.put(hallKey(rs.getString(1), rs.getString(2)),
-                            new HallId(rs.getLong(3), rs.getLong(4), rs.getInt(5)));
+                            new HallId(rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getInt(6)));
                 });
         return ids;
     }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.marquee.orderapi.catalog.CatalogEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -28,16 +29,19 @@ class CatalogImports {
     private final TransactionTemplate transactions;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final CatalogEvents events;
     private final Duration turnaround;
     private final ReentrantLock running = new ReentrantLock();
 
     CatalogImports(JdbcTemplate jdbc, PlatformTransactionManager transactions, PasswordEncoder encoder, Clock clock,
+                   CatalogEvents events,
                    @Value("${marquee.catalog.advertising:15m}") Duration advertising,
                    @Value("${marquee.catalog.cleaning:15m}") Duration cleaning) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.encoder = encoder;
         this.clock = clock;
+        this.events = events;
         this.turnaround = advertising.plus(cleaning);
     }
 
@@ -65,8 +69,9 @@ class CatalogImports {
             long start = System.nanoTime();
             SheetWrites writes = new SheetWrites(jdbc, transactions, progress, CHUNK);
             CatalogIds ids = dryRun ? checked.ids() : CatalogIds.read(jdbc);
-            List<ImportCounts> counts = new CatalogWriter(jdbc, writes, dryRun).write(checked.lines(), ids,
-                    new ScreeningWrites(jdbc, writes, turnaround), new AccountWrites(jdbc, writes, encoder, clock));
+            List<ImportCounts> counts = new CatalogWriter(jdbc, writes, events, dryRun).write(checked.lines(), ids,
+                    new ScreeningWrites(jdbc, writes, events, turnaround), new AccountWrites(jdbc, writes, encoder,
+                            clock));
             return new ImportReport(dryRun, checked.read(), checked.skipped(), counts, checked.validateMillis(),
                     (System.nanoTime() - start) / 1_000_000);
         } finally {

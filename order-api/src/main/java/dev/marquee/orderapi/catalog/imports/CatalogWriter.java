@@ -1,8 +1,14 @@
 package dev.marquee.orderapi.catalog.imports;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.marquee.orderapi.catalog.CatalogEvents;
 
 import dev.marquee.orderapi.catalog.imports.CatalogLines.Cinema;
 import dev.marquee.orderapi.catalog.imports.CatalogLines.Licence;
@@ -12,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Writes validated lines sheet by sheet (merchants, cinemas, movies, halls, licences, screenings, accounts), each as
  * upserts by natural key, the ids of one sheet's new rows read back before the next sheet names them. Dry, it
- * only plans: the counts say what a real run would insert and update.
+ * only plans: the counts say what a real run would insert and update. What changed is published (MovieChanged,
+ * LicenceGranted, HallLayoutPublished, ScreeningScheduled/Changed) in the transaction of the chunk that changed it.
  */
 final class CatalogWriter {
 
@@ -27,40 +34,62 @@ final class CatalogWriter {
 
     private final JdbcTemplate jdbc;
     private final SheetWrites writes;
+    private final CatalogEvents events;
     private final boolean dry;
 
-    CatalogWriter(JdbcTemplate jdbc, SheetWrites writes, boolean dry) {
+    CatalogWriter(JdbcTemplate jdbc, SheetWrites writes, CatalogEvents events, boolean dry) {
         this.jdbc = jdbc;
         this.writes = writes;
+        this.events = events;
         this.dry = dry;
     }
 
     List<ImportCounts> write(CatalogLines lines, CatalogIds start, ScreeningWrites screenings, AccountWrites accounts) {
         List<ImportCounts> counts = new ArrayList<>();
         counts.add(simple(Sheet.MERCHANTS, MERCHANTS, lines.merchants().stream()
-                .map(m -> row(List.of(m.code()), m.name())).toList()));
+                .map(m -> row(List.of(m.code()), m.name())).toList(), written -> {
+                }));
         CatalogIds ids = dry ? start : CatalogIds.read(jdbc);
-        counts.add(simple(Sheet.CINEMAS, CINEMAS, lines.cinemas().stream().map(c -> cinema(c, ids)).toList()));
-        counts.add(simple(Sheet.MOVIES, MOVIES, lines.movies().stream().map(CatalogWriter::movie).toList()));
+        counts.add(simple(Sheet.CINEMAS, CINEMAS, lines.cinemas().stream().map(c -> cinema(c, ids)).toList(),
+                written -> {
+                }));
+        counts.add(simple(Sheet.MOVIES, MOVIES, lines.movies().stream().map(CatalogWriter::movie).toList(),
+                this::moviesChanged));
         CatalogIds withMovies = dry ? start : CatalogIds.read(jdbc);
-        counts.add(new HallWrites(jdbc, writes, dry).write(lines.halls(), withMovies));
+        counts.add(new HallWrites(jdbc, writes, events, dry).write(lines.halls(), withMovies));
         CatalogIds withHalls = dry ? start : CatalogIds.read(jdbc);
         counts.add(simple(Sheet.LICENCES, LICENCES, lines.licences().stream()
-                .map(l -> licence(l, withHalls)).toList()));
-        counts.addAll(screenings.write(lines.screenings(), withHalls, lines.movies(), dry));
+                .map(l -> licence(l, withHalls)).toList(), written -> written.forEach(r -> events.licenceGranted(
+                (Long) r.key().get(0), (Long) r.key().get(1), (LocalDate) r.values().get(0),
+                (LocalDate) r.values().get(1)))));
+        counts.add(screenings.write(lines.screenings(), withHalls, lines.movies(), dry));
         counts.add(accounts.write(lines.accounts(), withHalls, dry));
         return counts;
     }
 
-    private ImportCounts simple(Sheet sheet, Upsert table, List<Upsert.Row> rows) {
+    /** @param written told of the chunk's new and changed rows, in its transaction (for their events) */
+    private ImportCounts simple(Sheet sheet, Upsert table, List<Upsert.Row> rows, Consumer<List<Upsert.Row>> written) {
         Upsert.Plan plan = table.plan(jdbc, rows, "");
         if (!dry) {
             writes.run(sheet, plan, (inserts, updates) -> {
                 table.insert(jdbc, inserts, List.of(), r -> List.of());
                 table.update(jdbc, updates);
+                List<Upsert.Row> all = new ArrayList<>(inserts);
+                all.addAll(updates);
+                written.accept(all);
             });
         }
         return ImportCounts.of(sheet, plan);
+    }
+
+    /** MovieChanged for each new or changed movie (values: title 0, duration 7, status 11). */
+    private void moviesChanged(List<Upsert.Row> movies) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("SELECT code, id FROM movie", rs -> {
+            ids.put(rs.getString(1), rs.getLong(2));
+        });
+        movies.forEach(m -> events.movieChanged(ids.get((String) m.key().getFirst()), (String) m.values().get(0),
+                (Integer) m.values().get(7), (String) m.values().get(11)));
     }
 
     static Upsert.Row row(List<Object> key, Object... values) {

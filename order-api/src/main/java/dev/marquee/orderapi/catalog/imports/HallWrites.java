@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.marquee.orderapi.catalog.CatalogEvents;
 import dev.marquee.orderapi.catalog.GridSeat;
 import dev.marquee.orderapi.catalog.imports.CatalogLines.Hall;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,9 +15,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Halls and their seat grids. A new hall gets its grid as layout 1; a hall whose grid differs from its current
  * layout gets the grid as a new layout version (screenings keep the layout they were scheduled with), which new
- * screenings then get. A hall whose grid is unchanged is left alone.
+ * screenings then get; either is published (HallLayoutPublished) in its chunk's transaction. A hall whose grid is
+ * unchanged is left alone.
  */
-record HallWrites(JdbcTemplate jdbc, SheetWrites writes, boolean dry) {
+record HallWrites(JdbcTemplate jdbc, SheetWrites writes, CatalogEvents events, boolean dry) {
 
     private static final String INSERT_SEAT = "INSERT INTO hall_seat (hall_id, layout_version, label, row_label, "
             + "grid_row, grid_col, seat_type, pair_label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
@@ -56,12 +58,14 @@ record HallWrites(JdbcTemplate jdbc, SheetWrites writes, boolean dry) {
         Long hallId = jdbc.queryForObject("SELECT id FROM hall WHERE cinema_id = ? AND name = ?", Long.class,
                 cinemaId, hall.name());
         insertSeats(hallId, 1, hall.seats());
+        events.hallLayoutPublished(hallId, cinemaId, ids.merchantOfCinema.get(cinemaId), 1, hall.seats());
     }
 
     private void newLayout(Hall hall, CatalogIds.HallId id, Map<Long, Set<String>> current) {
         int version = current.containsKey(id.id()) ? id.currentLayout() + 1 : id.currentLayout();
         insertSeats(id.id(), version, hall.seats());
         jdbc.update("UPDATE hall SET current_layout = ? WHERE id = ?", version, id.id());
+        events.hallLayoutPublished(id.id(), id.cinemaId(), id.merchantId(), version, hall.seats());
     }
 
     private void insertSeats(long hallId, int version, List<GridSeat> seats) {

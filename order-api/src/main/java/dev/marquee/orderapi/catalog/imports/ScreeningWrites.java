@@ -1,75 +1,132 @@
 package dev.marquee.orderapi.catalog.imports;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.marquee.orderapi.catalog.CatalogEvents;
 import dev.marquee.orderapi.catalog.imports.CatalogLines.Movie;
 import dev.marquee.orderapi.catalog.imports.CatalogLines.Screening;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Screenings by hall and start, put on sale with their hall's current layout, and their prices by screening and
- * seat type. A screening's end is its start plus the movie's duration plus the turnaround (advertising, cleaning).
- * The status of a screening already there is never changed (a cancelled one stays cancelled).
+ * Screenings by hall and start, put on sale with their hall's current layout, with their prices (the file's prices
+ * replace a screening's). A screening's end is its start plus the movie's duration plus the turnaround (advertising,
+ * cleaning). A new screening is published (ScreeningScheduled), a changed one on sale too (ScreeningChanged), in
+ * the transaction of its chunk. The status of a screening already there is never changed (a cancelled one stays
+ * cancelled, and no event says otherwise).
  */
-record ScreeningWrites(JdbcTemplate jdbc, SheetWrites writes, Duration turnaround) {
+record ScreeningWrites(JdbcTemplate jdbc, SheetWrites writes, CatalogEvents events, Duration turnaround) {
 
     private static final Upsert SCREENINGS = new Upsert("screening", List.of("hall_id", "starts_at"),
             List.of("movie_id", "ends_at", "currency"));
-    private static final Upsert PRICES = new Upsert("screening_price", List.of("screening_id", "seat_type"),
-            List.of("amount_minor"));
+    private static final String INSERT_PRICE = "INSERT INTO screening_price (screening_id, seat_type, amount_minor)"
+            + " VALUES (?, ?, ?)";
 
-    List<ImportCounts> write(List<Screening> screenings, CatalogIds ids, List<Movie> movies, boolean dry) {
+    /** What the table says of a screening, found by hall and start. */
+    private record Stored(long id, int layoutVersion, String status) {
+    }
+
+    ImportCounts write(List<Screening> screenings, CatalogIds ids, List<Movie> movies, boolean dry) {
         Map<String, Integer> durations = new HashMap<>(ids.durations);
         movies.forEach(m -> durations.put(m.code(), m.durationMinutes()));
+        Map<List<String>, Map<String, Long>> prices = new HashMap<>();
         List<Upsert.Row> rows = new ArrayList<>();
         for (Screening s : screenings) {
             CatalogIds.HallId hall = ids.hall(s.cinema(), s.hall());
             LocalDateTime endsAt = s.startsAt().plusMinutes(durations.get(s.movie())).plus(turnaround);
-            rows.add(CatalogWriter.row(java.util.Arrays.asList(hall == null ? null : hall.id(), s.startsAt()),
-                    ids.movies.get(s.movie()), endsAt, s.currency()));
+            Upsert.Row row = CatalogWriter.row(Arrays.asList(hall == null ? null : hall.id(), s.startsAt()),
+                    ids.movies.get(s.movie()), endsAt, s.currency());
+            rows.add(row);
+            prices.put(Upsert.normal(row.key()), s.prices());
         }
         String halls = hallsOf(screenings, ids);
-        Upsert.Plan plan = SCREENINGS.plan(jdbc, rows, "hall_id IN (" + halls + ")");
-        Map<Long, Integer> layouts = new HashMap<>();
-        ids.halls.values().forEach(h -> layouts.put(h.id(), h.currentLayout()));
+        Upsert.Plan columns = SCREENINGS.plan(jdbc, rows, "hall_id IN (" + halls + ")");
+        Upsert.Plan plan = withPriceChanges(columns, rows, prices, halls);
         if (!dry) {
+            Map<Long, CatalogIds.HallId> hallsById = new HashMap<>();
+            ids.halls.values().forEach(h -> hallsById.put(h.id(), h));
             writes.run(Sheet.SCREENINGS, plan, (inserts, updates) -> {
                 SCREENINGS.insert(jdbc, inserts, List.of("layout_version", "status"),
-                        r -> List.of(layouts.get((Long) r.key().getFirst()), "ON_SALE"));
+                        r -> List.of(hallsById.get((Long) r.key().getFirst()).currentLayout(), "ON_SALE"));
                 SCREENINGS.update(jdbc, updates);
+                Map<List<String>, Stored> stored = stored(inserts, updates);
+                List<Long> changed = updates.stream().map(r -> stored.get(Upsert.normal(r.key())).id()).toList();
+                if (!changed.isEmpty()) {
+                    jdbc.update("DELETE FROM screening_price WHERE screening_id IN ("
+                            + changed.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")");
+                }
+                List<Object[]> priceRows = new ArrayList<>();
+                List<Upsert.Row> all = new ArrayList<>(inserts);
+                all.addAll(updates);
+                all.forEach(r -> prices.get(Upsert.normal(r.key())).forEach((type, amount) -> priceRows.add(
+                        new Object[] {stored.get(Upsert.normal(r.key())).id(), type, amount})));
+                jdbc.batchUpdate(INSERT_PRICE, priceRows);
+                inserts.forEach(r -> events.screeningScheduled(facts(r, stored, hallsById, prices)));
+                updates.stream().filter(r -> stored.get(Upsert.normal(r.key())).status().equals("ON_SALE"))
+                        .forEach(r -> events.screeningChanged(facts(r, stored, hallsById, prices)));
             });
         }
-        List<ImportCounts> counts = new ArrayList<>(List.of(ImportCounts.of(Sheet.SCREENINGS, plan)));
-        counts.add(prices(screenings, ids, halls, dry));
-        return counts;
+        return ImportCounts.of(Sheet.SCREENINGS, plan);
     }
 
-    private ImportCounts prices(List<Screening> screenings, CatalogIds ids, String halls, boolean dry) {
-        Map<String, Long> screeningIds = new HashMap<>();
-        jdbc.query("SELECT hall_id, starts_at, id FROM screening WHERE hall_id IN (" + halls + ")", rs -> {
-            screeningIds.put(rs.getLong(1) + "@" + Upsert.normal(rs.getObject(2)), rs.getLong(3));
+    /** Screenings whose columns are as wanted but whose prices are not are changed too. */
+    private Upsert.Plan withPriceChanges(Upsert.Plan columns, List<Upsert.Row> rows,
+                                         Map<List<String>, Map<String, Long>> prices, String halls) {
+        Map<List<String>, Map<String, Long>> existing = new HashMap<>();
+        jdbc.query("SELECT s.hall_id, s.starts_at, p.seat_type, p.amount_minor FROM screening s JOIN screening_price p"
+                + " ON p.screening_id = s.id WHERE s.hall_id IN (" + halls + ")", rs -> {
+            existing.computeIfAbsent(List.of(Upsert.normal(rs.getObject(1)), Upsert.normal(rs.getObject(2))),
+                    k -> new HashMap<>()).put(rs.getString(3), rs.getLong(4));
         });
-        List<Upsert.Row> rows = new ArrayList<>();
-        for (Screening s : screenings) {
-            CatalogIds.HallId hall = ids.hall(s.cinema(), s.hall());
-            Long id = hall == null ? null : screeningIds.get(hall.id() + "@" + s.startsAt());
-            s.prices().forEach((type, amount) -> rows.add(CatalogWriter.row(java.util.Arrays.asList(id, type), amount)));
+        Set<List<String>> planned = new HashSet<>();
+        columns.inserts().forEach(r -> planned.add(Upsert.normal(r.key())));
+        columns.updates().forEach(r -> planned.add(Upsert.normal(r.key())));
+        List<Upsert.Row> updates = new ArrayList<>(columns.updates());
+        for (Upsert.Row row : rows) {
+            List<String> key = Upsert.normal(row.key());
+            if (!planned.contains(key) && !prices.get(key).equals(existing.getOrDefault(key, Map.of()))) {
+                updates.add(row);
+            }
         }
-        Upsert.Plan plan = PRICES.plan(jdbc, rows, "screening_id IN (SELECT id FROM screening WHERE hall_id IN ("
-                + halls + "))");
-        if (!dry) {
-            writes.run(Sheet.SCREENINGS, plan, (inserts, updates) -> {
-                PRICES.insert(jdbc, inserts, List.of(), r -> List.of());
-                PRICES.update(jdbc, updates);
-            });
+        return new Upsert.Plan(columns.inserts(), updates, rows.size() - columns.inserts().size() - updates.size());
+    }
+
+    private Map<List<String>, Stored> stored(List<Upsert.Row> inserts, List<Upsert.Row> updates) {
+        Set<Object> halls = new HashSet<>();
+        inserts.forEach(r -> halls.add(r.key().getFirst()));
+        updates.forEach(r -> halls.add(r.key().getFirst()));
+        Map<List<String>, Stored> stored = new HashMap<>();
+        if (halls.isEmpty()) {
+            return stored;
         }
-        return new ImportCounts("screening prices", plan.inserts().size(), plan.updates().size(), plan.unchanged());
+        jdbc.query("SELECT hall_id, starts_at, id, layout_version, status FROM screening WHERE hall_id IN ("
+                + halls.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")", rs -> {
+            stored.put(List.of(Upsert.normal(rs.getObject(1)), Upsert.normal(rs.getObject(2))),
+                    new Stored(rs.getLong(3), rs.getInt(4), rs.getString(5)));
+        });
+        return stored;
+    }
+
+    private static CatalogEvents.ScreeningFacts facts(Upsert.Row row, Map<List<String>, Stored> stored,
+                                                      Map<Long, CatalogIds.HallId> halls,
+                                                      Map<List<String>, Map<String, Long>> prices) {
+        List<String> key = Upsert.normal(row.key());
+        Stored screening = stored.get(key);
+        CatalogIds.HallId hall = halls.get((Long) row.key().getFirst());
+        return new CatalogEvents.ScreeningFacts(screening.id(), hall.id(), hall.cinemaId(), hall.merchantId(),
+                (Long) row.values().get(0), screening.layoutVersion(),
+                Timestamp.valueOf((LocalDateTime) row.key().get(1)).toInstant(),
+                Timestamp.valueOf((LocalDateTime) row.values().get(1)).toInstant(), (String) row.values().get(2),
+                prices.get(key));
     }
 
     /** The ids of the halls the screenings are in, for limiting what is read; {@code -1} for none. */
