@@ -178,6 +178,13 @@ class ScreeningCancellationIT {
 
     /** What order-api's catalog publishes when staff cancel a screening. */
     static void cancel(long screening, long hall) throws Exception {
+        publish(Long.toString(hall), ScreeningCancelled.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(Instant.now()).setScreeningId(screening).setHallId(hall).setReason("projector fire")
+                .build());
+    }
+
+    /** A catalog event on catalog-events, as order-api's outbox relay sends it. */
+    static void publish(String key, Object event) throws Exception {
         EmbeddedStack stack = EmbeddedStack.shared();
         Map<String, Object> config = Map.of("bootstrap.servers", stack.kafkaBootstrapServers(),
                 "schema.registry.url", stack.properties().get("marquee.schema-registry.url"),
@@ -185,9 +192,7 @@ class ScreeningCancellationIT {
         ConfluentAvroSerializer values = new ConfluentAvroSerializer();
         values.configure(config, false);
         try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
-            producer.send(new ProducerRecord<>(Topics.CATALOG_EVENTS, Long.toString(hall), ScreeningCancelled
-                    .newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
-                    .setScreeningId(screening).setHallId(hall).setReason("projector fire").build())).get();
+            producer.send(new ProducerRecord<>(Topics.CATALOG_EVENTS, key, event)).get();
         }
     }
 }
