@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @KafkaListener(id = "order-api-seat-map-pages", topics = Topics.SEAT_EVENTS,
-        groupId = "order-api-seat-map-${random.uuid}",
+        groupId = "order-api-seat-map-${random.uuid}", containerFactory = "seatMapPagesFactory",
         properties = "auto.offset.reset=latest")
 class SeatChangesListener {
 
