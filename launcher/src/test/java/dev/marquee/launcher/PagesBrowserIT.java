@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -81,9 +82,10 @@ class PagesBrowserIT {
 
         awaitStatusShown(browser, "PAID");
         await().atMost(PAGE).until(() -> browser.findElements(By.cssSelector(".ticket img")).size() == 2);
-        List<WebElement> codes = browser.findElements(By.cssSelector(".ticket img"));
-        await().atMost(PAGE).until(() -> codes.stream().allMatch(img -> Boolean.TRUE.equals(((JavascriptExecutor) browser)
-                .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", img))));
+        // both QR codes drawn; the images are looked up afresh each time (the page may redraw the tickets meanwhile)
+        await().atMost(PAGE).ignoreException(StaleElementReferenceException.class).until(() -> Boolean.TRUE.equals(
+                ((JavascriptExecutor) browser).executeScript("const codes = document.querySelectorAll('.ticket img');"
+                        + " return codes.length === 2 && [...codes].every(img => img.complete && img.naturalWidth > 0)")));
         assertThat(browser.findElement(By.id("tickets")).getText()).contains("Seat E1").contains("Seat E2");
         Browser.screenshot("order-paid.png");
 
