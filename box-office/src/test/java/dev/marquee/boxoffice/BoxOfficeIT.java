@@ -17,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.marquee.boxoffice.Script.Expected;
+import dev.marquee.events.MovieChanged;
 import dev.marquee.schemas.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -266,9 +268,31 @@ class BoxOfficeIT {
 
         assertRanking(get("/rankings?from=" + day + "&to=" + day), sales.orders, day, day, null);
         assertThat(setAside()).isEqualTo(setAsideBefore + 1);
-        assertThat(deadLetterCause(refused)).contains("Data too long for column 'currency'");
+        assertThat(deadLetterCause("box-office-dlt", refused)).contains("Data too long for column 'currency'");
         JsonNode check = post("/admin/rebuild?swap=false");
         assertThat(check.get("equal").asBoolean()).as("rebuild report %s", check).isTrue();
+    }
+
+    /**
+     * A catalog event the box office's copy refuses (a title longer than its column) is dead-lettered to
+     * box-office-catalog-dlt with its cause, and the next event of its partition is still applied.
+     */
+    @Test
+    @Order(7)
+    void aCatalogEventTheCopyRefusesIsDeadLetteredAndTheNextIsApplied() throws Exception {
+        long movie = 9301;
+        String key = Long.toString(movie);
+        stack.producer.send(new ProducerRecord<>(Topics.CATALOG_EVENTS, key, MovieChanged.newBuilder()
+                .setEventId(Events.id()).setOccurredAt(Instant.now()).setMovieId(movie).setTitle("T".repeat(300))
+                .setDurationMinutes(120).setStatus("SHOWING").build()));
+        stack.producer.send(new ProducerRecord<>(Topics.CATALOG_EVENTS, key, MovieChanged.newBuilder()
+                .setEventId(Events.id()).setOccurredAt(Instant.now()).setMovieId(movie).setTitle("Delta")
+                .setDurationMinutes(120).setStatus("SHOWING").build()));
+        stack.producer.flush();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.jdbc.sql("SELECT title FROM box_office_movie"
+                + " WHERE movie_id = ?").param(movie).query(String.class).optional().orElse(""), "Delta"::equals);
+        assertThat(deadLetterCause("box-office-catalog-dlt", key)).contains("Data too long for column 'title'");
     }
 
     private static double setAside() {
@@ -276,11 +300,11 @@ class BoxOfficeIT {
         return counter == null ? 0 : counter.count();
     }
 
-    /** The exception message of the dead letter keyed by this order, or null while there is none. */
-    private static String deadLetterCause(String orderId) {
+    /** The exception message of the dead letter in this topic keyed by {@code key}, or null while there is none. */
+    private static String deadLetterCause(String topic, String key) {
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers",
                 stack.stack.kafkaBootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor("box-office-dlt").stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -288,7 +312,7 @@ class BoxOfficeIT {
             while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     Header message = record.headers().lastHeader("kafka_dlt-exception-message");
-                    if (orderId.equals(record.key()) && message != null) {
+                    if (key.equals(record.key()) && message != null) {
                         return new String(message.value(), StandardCharsets.UTF_8);
                     }
                 }

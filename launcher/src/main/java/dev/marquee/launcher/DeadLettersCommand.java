@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code marquee dead-letters}: what the services set aside, and sending it back once its cause is fixed. */
 @Command(name = "dead-letters", mixinStandardHelpOptions = true,
-        description = "Records the services set aside (order-requests-dlt, payment-callbacks-dlt, payment-refunds-dlt, payment-orders-dlt, order-api-dlt, box-office-dlt).",
+        description = "Records the services set aside (order-requests-dlt, payment-callbacks-dlt, payment-refunds-dlt, payment-orders-dlt, order-api-dlt, box-office-dlt, catalog-events-dlt, payment-catalog-dlt, box-office-catalog-dlt).",
         subcommands = {DeadLettersCommand.Redrive.class})
 final class DeadLettersCommand implements Callable<Integer> {
 

@@ -42,7 +42,8 @@ final class StatusCommand implements Callable<Integer> {
     /** Each consumer group of the pipeline and the topics it consumes. */
     static final Map<String, List<String>> GROUPS = groups();
     static final List<String> DEAD_LETTER_TOPICS = List.of("order-requests-dlt", "payment-callbacks-dlt",
-            "payment-refunds-dlt", "payment-orders-dlt", "order-api-dlt", "box-office-dlt");
+            "payment-refunds-dlt", "payment-orders-dlt", "order-api-dlt", "box-office-dlt", "catalog-events-dlt",
+            "payment-catalog-dlt", "box-office-catalog-dlt");
     static final String STALLED_METRIC = "marquee_consumer_stalled_seconds";
     static final String LAG_METRIC = "marquee_consumer_lag_records";
     static final String REQUESTED_METRIC = "marquee_orders_requested_oldest_seconds";

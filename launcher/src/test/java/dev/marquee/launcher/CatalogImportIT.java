@@ -6,15 +6,27 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
+import dev.marquee.stack.EmbeddedStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,6 +123,71 @@ class CatalogImportIT {
         assertThat(fingerprint(s)).isEqualTo(before);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
                 .until(() -> Api.records("catalog-events") == events + 5);
+    }
+
+    /**
+     * An import and a staff member scheduling over HTTP race for the same slot of a hall: both are let go while
+     * the hall's row is locked here, staff first, once each waits on it (the import has validated its file by then,
+     * before the staff's screening existed). Exactly one screening holds the slot, and the loser says
+     * screening-overlap: the import locks the hall as the HTTP path does before it checks and writes.
+     */
+    @Test
+    void anImportRacingStaffSchedulingTheSameSlotCannotCreateAnOverlap() throws Exception {
+        String s = suffix();
+        Run first = run(catalog(s, ""));
+        assertThat(first.exit()).as(first.err() + first.out()).isZero();
+        long hall = Api.count("SELECT h.id FROM hall h JOIN cinema c ON c.id = h.cinema_id WHERE c.code = 'c-" + s + "'");
+        long merchant = Api.count("SELECT id FROM merchant WHERE code = 'm-" + s + "'");
+        long movie = Api.count("SELECT id FROM movie WHERE code = 'f-" + s + "'");
+        LocalDate day = LocalDate.now().plusDays(21);
+        Path withSlot = catalog(s, "c-" + s + ",Hall 9,f-" + s + "," + day + "T10:00,CNY,4500,3000,3000,8000\n");
+        Instant staffStart = day.atTime(10, 30).atZone(ZoneId.systemDefault()).toInstant();
+        String staffBody = "{\"movieId\":" + movie + ",\"startsAt\":\"" + staffStart + "\",\"currency\":\"CNY\","
+                + "\"prices\":{\"STANDARD\":5000,\"WHEELCHAIR\":3000,\"COMPANION\":3000,\"LOVE_SEAT\":9000}}";
+        SignedIn staff = SignedIn.staff(merchant);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        EmbeddedStack stack = EmbeddedStack.shared();
+        try (Connection lock = DriverManager.getConnection(stack.jdbcUrl(), stack.credentials().appUser(),
+                stack.credentials().appPassword())) {
+            lock.setAutoCommit(false);
+            try (Statement st = lock.createStatement()) {
+                st.executeQuery("SELECT id FROM hall WHERE id = " + hall + " FOR UPDATE").close();
+            }
+            Future<HttpResponse<String>> scheduled = two.submit(() -> staff.post("/api/halls/" + hall + "/screenings",
+                    staffBody));
+            awaitWaiting(lock, 1);
+            Future<Run> imported = two.submit(() -> run(withSlot));
+            awaitWaiting(lock, 2);
+            lock.rollback();
+
+            HttpResponse<String> answer = scheduled.get(60, TimeUnit.SECONDS);
+            Run run = imported.get(60, TimeUnit.SECONDS);
+            assertThat(Api.count("SELECT COUNT(*) FROM screening WHERE hall_id = " + hall + " AND status <> 'CANCELLED'"
+                    + " AND starts_at < '" + day + " 12:00:00' AND ends_at > '" + day + " 10:00:00'"))
+                    .as("screenings in the slot; staff: %s; import: %s %s", answer.body(), run.out(), run.err())
+                    .isEqualTo(1);
+            if (answer.statusCode() == 201) {
+                assertThat(run.out() + run.err()).contains("screening-overlap");
+            } else {
+                assertThat(answer.statusCode()).as(answer.body()).isEqualTo(409);
+                assertThat(answer.body()).contains("screening-overlap");
+                assertThat(run.exit()).as(run.err() + run.out()).isZero();
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    /** Until {@code n} other statements have waited on a lock for a while (this connection holds the hall's). */
+    private static void awaitWaiting(Connection lock, int n) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            try (Statement st = lock.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM"
+                    + " information_schema.PROCESSLIST WHERE ID <> CONNECTION_ID() AND COMMAND = 'Query'"
+                    + " AND TIME_MS > 300 AND (INFO LIKE '%hall%' OR INFO LIKE '%screening%')")) {
+                rs.next();
+                return rs.getInt(1) >= n;
+            }
+        });
     }
 
     /** Everything the import wrote for this catalog, ids included. */

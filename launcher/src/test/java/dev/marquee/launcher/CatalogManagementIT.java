@@ -22,6 +22,7 @@ import dev.marquee.events.HallLayoutPublished;
 import dev.marquee.events.LicenceGranted;
 import dev.marquee.events.MovieChanged;
 import dev.marquee.events.ScreeningCancelled;
+import dev.marquee.events.ScreeningChanged;
 import dev.marquee.events.ScreeningScheduled;
 import dev.marquee.launcher.bench.TopicReader;
 import dev.marquee.schemas.Topics;
@@ -236,6 +237,130 @@ class CatalogManagementIT {
         shop.staff.post("/api/screenings/" + next + "/publish", "");
         assertThat(json(SignedIn.anonymous().get("/api/screenings/" + next + "/seats"))
                 .<Integer>read("$.capacity")).isEqualTo(12);
+    }
+
+    /**
+     * A screening on sale is moved and repriced: ScreeningChanged goes out with the new facts, new orders pay the
+     * new prices, and payment-listener judges the screening's known orders (one cancelled here) by the new start.
+     */
+    @Test
+    void aScreeningOnSaleIsMovedAndRepricedAndScreeningChangedGoesOut() throws Exception {
+        long hall = shop.hall();
+        long screening = shop.screening(hall, at(10, 10), Fixture.ALL_PRICES);
+        shop.staff.post("/api/screenings/" + screening + "/publish", "");
+        String cancelled = Api.heldOrder(screening, "B4");
+        HttpResponse<String> cancel = SignedIn.ownerOf(cancelled).orElseThrow()
+                .post("/api/orders/" + cancelled + "/cancel", "");
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+        Api.awaitStatus(cancelled, "CANCELLED");
+        Instant later = at(10, 13);
+
+        HttpResponse<String> moved = shop.staff.patch("/api/screenings/" + screening, "{\"startsAt\":\"" + later
+                + "\",\"prices\":{\"STANDARD\":4000,\"LOVE_SEAT\":7000,\"WHEELCHAIR\":2000,\"COMPANION\":2000}}");
+
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(Instant.parse(json(moved).read("$.startsAt"))).isEqualTo(later);
+        assertThat(Instant.parse(json(moved).read("$.endsAt"))).isEqualTo(later.plus(Duration.ofMinutes(120)));
+        ScreeningChanged changed = catalogEvents(Long.toString(hall), 3).stream()
+                .filter(ScreeningChanged.class::isInstance).map(ScreeningChanged.class::cast)
+                .filter(e -> e.getScreeningId() == screening).findFirst().orElseThrow();
+        assertThat(changed.getStartsAt()).isEqualTo(later);
+        assertThat(changed.getEndsAt()).isEqualTo(later.plus(Duration.ofMinutes(120)));
+        assertThat(changed.getPrices()).containsEntry("STANDARD", 4000L);
+        assertThat(changed.getLayoutVersion()).isEqualTo(1);
+        String order = Api.heldOrder(screening, "B4", "B5");
+        assertThat(json(SignedIn.ownerOf(order).orElseThrow().get("/api/orders/" + order))
+                .<Integer>read("$.amount.minor")).isEqualTo(8000);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.count("SELECT COUNT(*) FROM known_order k"
+                + " JOIN screening s ON s.id = k.screening_id WHERE k.order_id = '" + cancelled + "'"
+                + " AND k.screening_starts_at = s.starts_at") == 1);
+    }
+
+    /**
+     * A screening with a held seat is not moved (screening-has-sales) but may be repriced, for new orders only;
+     * each other refusal of a change is its own problem and writes nothing.
+     */
+    @Test
+    void changesThatWouldHurtCustomersOrBreakTheScheduleAreRefused() throws Exception {
+        long hall = shop.hall();
+        long sold = shop.screening(hall, at(11, 10), Fixture.ALL_PRICES);
+        long next = shop.screening(hall, at(11, 14), Fixture.ALL_PRICES);
+        shop.staff.post("/api/screenings/" + sold + "/publish", "");
+        String held = Api.heldOrder(sold, "B4", "B5");
+        String before = String.join(",", Api.query("SELECT CONCAT_WS('|', id, starts_at, ends_at) FROM screening"
+                + " WHERE hall_id = " + hall + " ORDER BY id"));
+
+        assertRefused(shop.staff.patch("/api/screenings/" + sold, "{\"startsAt\":\"" + at(11, 20) + "\"}"),
+                409, "screening-has-sales");
+        assertRefused(shop.staff.patch("/api/screenings/" + next, "{\"startsAt\":\"" + at(11, 11) + "\"}"),
+                409, "screening-overlap");
+        assertRefused(shop.staff.patch("/api/screenings/" + next, "{\"startsAt\":\"" + at(40, 10) + "\"}"),
+                422, "outside-licence");
+        assertRefused(shop.staff.patch("/api/screenings/" + next, "{\"prices\":{\"STANDARD\":1}}"),
+                422, "price-missing");
+        assertRefused(shop.staff.patch("/api/screenings/" + next, "{}"), 400, "invalid-request");
+        assertRefused(SignedIn.staff(shop.merchant + 1000).patch("/api/screenings/" + next,
+                "{\"startsAt\":\"" + at(11, 19) + "\"}"), 403, "forbidden-merchant");
+        assertThat(String.join(",", Api.query("SELECT CONCAT_WS('|', id, starts_at, ends_at) FROM screening"
+                + " WHERE hall_id = " + hall + " ORDER BY id"))).isEqualTo(before);
+
+        HttpResponse<String> repriced = shop.staff.patch("/api/screenings/" + sold,
+                "{\"prices\":{\"STANDARD\":9900,\"LOVE_SEAT\":9900,\"WHEELCHAIR\":9900,\"COMPANION\":9900}}");
+        assertThat(repriced.statusCode()).as(repriced.body()).isEqualTo(200);
+        assertThat(json(SignedIn.ownerOf(held).orElseThrow().get("/api/orders/" + held))
+                .<Integer>read("$.amount.minor")).isEqualTo(10000);
+
+        shop.staff.post("/api/screenings/" + next + "/cancel", "{}");
+        assertRefused(shop.staff.patch("/api/screenings/" + next, "{\"startsAt\":\"" + at(11, 19) + "\"}"),
+                409, "screening-cancelled");
+        long started = shop.screening(hall, at(12, 10), Fixture.ALL_PRICES);
+        Api.execute("UPDATE screening SET starts_at = NOW() - INTERVAL 1 HOUR, ends_at = NOW() + INTERVAL 1 HOUR"
+                + " WHERE id = " + started);
+        assertRefused(shop.staff.patch("/api/screenings/" + started, "{\"prices\":" + "{\"STANDARD\":1,"
+                + "\"LOVE_SEAT\":1,\"WHEELCHAIR\":1,\"COMPANION\":1}}"), 409, "screening-started");
+    }
+
+    /**
+     * The allocator sells each screening by the layout version it was scheduled with: a seat only the first layout
+     * has is held on the screening scheduled before the change and refused unknown-seat on the one after, and the
+     * other way round for a seat only the second layout has.
+     */
+    @Test
+    void eachScreeningSellsTheLayoutItWasScheduledWith() throws Exception {
+        long hall = shop.hall();
+        long before = shop.screening(hall, at(13, 10), Fixture.ALL_PRICES);
+        shop.staff.post("/api/screenings/" + before + "/publish", "");
+        HttpResponse<String> changed = shop.staff.put("/api/halls/" + hall + "/layout",
+                "{\"rows\":[\"SSSSSSSSS\",\"SSSSSSSSS\"]}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        long after = shop.screening(hall, at(13, 14), Map.of("STANDARD", 4000L));
+        shop.staff.post("/api/screenings/" + after + "/publish", "");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Api.count("SELECT COUNT(*) FROM allocator_screening"
+                + " WHERE screening_id IN (" + before + ", " + after + ") AND layout_version IS NOT NULL") == 2);
+        String firstOnly = onlyIn(hall, 1, 2);
+        String secondOnly = onlyIn(hall, 2, 1);
+
+        assertThat(Api.heldOrder(before, firstOnly)).isNotBlank();
+        assertUnknownSeat(after, firstOnly);
+        assertUnknownSeat(before, secondOnly);
+        assertThat(Api.heldOrder(after, secondOnly)).isNotBlank();
+        assertThat(Api.query("SELECT CONCAT(screening_id, ':', layout_version) FROM allocator_screening"
+                + " WHERE screening_id IN (" + before + ", " + after + ")"))
+                .containsExactlyInAnyOrder(before + ":1", after + ":2");
+    }
+
+    /** A standard seat of the hall's layout {@code version} that layout {@code other} does not have. */
+    private static String onlyIn(long hall, int version, int other) throws Exception {
+        return Api.query("SELECT label FROM hall_seat s WHERE hall_id = " + hall + " AND layout_version = " + version
+                + " AND seat_type = 'STANDARD' AND NOT EXISTS (SELECT 1 FROM hall_seat o WHERE o.hall_id = s.hall_id"
+                + " AND o.layout_version = " + other + " AND o.label = s.label) ORDER BY grid_row DESC, grid_col DESC LIMIT 1")
+                .getFirst();
+    }
+
+    private static void assertUnknownSeat(long screening, String seat) throws Exception {
+        HttpResponse<String> refused = SignedIn.customer().post("/api/orders",
+                "{\"screeningId\":" + screening + ",\"seats\":[\"" + seat + "\"]}");
+        assertRefused(refused, 422, "unknown-seat");
     }
 
     @Test

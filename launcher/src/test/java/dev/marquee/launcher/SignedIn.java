@@ -118,6 +118,11 @@ record SignedIn(Caller caller, String token) {
                 .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    HttpResponse<String> patch(String path, String body) throws Exception {
+        return send(sign(HttpRequest.newBuilder(url(path))).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
     HttpResponse<String> delete(String path) throws Exception {
         return send(sign(HttpRequest.newBuilder(url(path))).DELETE().build());
     }

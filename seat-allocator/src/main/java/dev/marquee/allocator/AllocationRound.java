@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.marquee.ledger.Allocation;
@@ -22,7 +23,7 @@ import dev.marquee.ledger.Takeover;
  */
 public final class AllocationRound {
 
-    private final HallLayout layout;
+    private final Function<Long, HallLayout> layoutOf;
     private final Map<Long, Map<String, SeatClaim>> claims;
     private final Map<String, Allocation> decided;
     private final AllocationPolicy policy;
@@ -35,12 +36,22 @@ public final class AllocationRound {
         this(layout, claims, decided, policy, token, now, Set.of());
     }
 
-    /** @param cancelled screenings that sell nothing more: their requests are rejected SCREENING_CLOSED */
+    /** Every screening of the batch sells {@code layout}. */
     public AllocationRound(HallLayout layout, Map<Long, Map<String, SeatClaim>> claims,
                            Map<String, Allocation> decided, AllocationPolicy policy, FencingToken token, Instant now,
                            Set<Long> cancelled) {
+        this(screening -> layout, claims, decided, policy, token, now, cancelled);
+    }
+
+    /**
+     * @param layouts   the layout each screening sells (the version it was scheduled with)
+     * @param cancelled screenings that sell nothing more: their requests are rejected SCREENING_CLOSED
+     */
+    public AllocationRound(Function<Long, HallLayout> layouts, Map<Long, Map<String, SeatClaim>> claims,
+                           Map<String, Allocation> decided, AllocationPolicy policy, FencingToken token, Instant now,
+                           Set<Long> cancelled) {
         this.cancelled = Set.copyOf(cancelled);
-        this.layout = layout;
+        this.layoutOf = layouts;
         this.claims = new HashMap<>();
         claims.forEach((screening, seats) -> this.claims.put(screening, new HashMap<>(seats)));
         this.decided = new LinkedHashMap<>(decided);
@@ -87,6 +98,7 @@ public final class AllocationRound {
         if (cancelled.contains(r.screeningId())) {
             return reject(r, RejectionReason.SCREENING_CLOSED.name(), "the screening was cancelled", now);
         }
+        HallLayout layout = layoutOf.apply(r.screeningId());
         Optional<Allocation> outright = rejectOutright(r, layout, policy, now);
         if (outright.isPresent()) {
             return outright.get();

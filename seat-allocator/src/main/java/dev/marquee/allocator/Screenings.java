@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The allocator's own copy of the catalog, kept from catalog-events: hall layouts (read through {@link Halls}) and
- * which screenings were cancelled. Each change is applied once per event id.
+ * The allocator's own copy of the catalog, kept from catalog-events: hall layouts (read through {@link Halls}), the
+ * layout version each screening sells and which screenings were cancelled. Each change is applied once per event id.
  */
 public interface Screenings {
 
@@ -22,6 +22,12 @@ public interface Screenings {
 
     /** Keeps a published layout and makes it the hall's current one (an older version never replaces a newer). */
     void publishLayout(long hallId, int version, List<Seat> seats);
+
+    /**
+     * Records the layout version the screening sells (ScreeningScheduled, ScreeningChanged), in the caller's
+     * transaction; a cancellation recorded before stays.
+     */
+    void schedule(long screeningId, long hallId, int layoutVersion);
 
     /** Marks the screening cancelled, in the caller's transaction. */
     void cancel(long screeningId, long hallId, Instant at);

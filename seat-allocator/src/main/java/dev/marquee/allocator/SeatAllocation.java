@@ -62,18 +62,19 @@ public class SeatAllocation {
 
     /** @return one answer per request, in request order */
     public List<Allocation> allocate(long hallId, List<SeatRequest> requests) {
-        HallLayout layout = halls.of(hallId);
+        Map<Long, HallLayout> layouts = halls.forScreenings(hallId,
+                requests.stream().map(SeatRequest::screeningId).collect(Collectors.toSet()));
         Instant now = clock.instant();
         Map<String, Allocation> answers = new HashMap<>(ledger.allocations(orderIds(requests)));
         List<SeatRequest> contested = new ArrayList<>();
         for (SeatRequest request : requests) {
             if (!answers.containsKey(request.orderId())) {
-                AllocationRound.rejectOutright(request, layout, policy, now)
+                AllocationRound.rejectOutright(request, layouts.get(request.screeningId()), policy, now)
                         .ifPresentOrElse(a -> answers.put(a.orderId(), a), () -> contested.add(request));
             }
         }
         if (!contested.isEmpty()) {
-            lock.runLocked(hallId, token -> decideLocked(token, layout, contested))
+            lock.runLocked(hallId, token -> decideLocked(token, layouts, contested))
                     .forEach(a -> answers.put(a.orderId(), a));
         }
         return requests.stream().map(r -> answers.get(r.orderId())).toList();
@@ -108,9 +109,10 @@ public class SeatAllocation {
         views.clear();
     }
 
-    private List<Allocation> decideLocked(FencingToken token, HallLayout layout, List<SeatRequest> requests) {
+    private List<Allocation> decideLocked(FencingToken token, Map<Long, HallLayout> layouts,
+                                         List<SeatRequest> requests) {
         try {
-            AllocationRound.Result result = transaction.execute(status -> decideAndWrite(token, layout, requests));
+            AllocationRound.Result result = transaction.execute(status -> decideAndWrite(token, layouts, requests));
             views.put(token.hallId(), token.value(), result.claims());
             return result.outcomes();
         } catch (RuntimeException e) {
@@ -119,7 +121,8 @@ public class SeatAllocation {
         }
     }
 
-    private AllocationRound.Result decideAndWrite(FencingToken token, HallLayout layout, List<SeatRequest> requests) {
+    private AllocationRound.Result decideAndWrite(FencingToken token, Map<Long, HallLayout> layouts,
+                                                  List<SeatRequest> requests) {
         long previous = fence.admit(token);
         Map<Long, Map<String, SeatClaim>> claims = new HashMap<>(
                 views.currentAt(token.hallId(), previous).orElse(Map.of()));
@@ -128,7 +131,7 @@ public class SeatAllocation {
         Instant now = clock.instant();
         Set<Long> cancelled = screenings.cancelledAmong(
                 requests.stream().map(SeatRequest::screeningId).collect(Collectors.toSet()));
-        AllocationRound.Result result = new AllocationRound(layout, claims, ledger.allocations(orderIds(requests)),
+        AllocationRound.Result result = new AllocationRound(layouts::get, claims, ledger.allocations(orderIds(requests)),
                 policy, token, now, cancelled).decide(requests);
         ledger.claim(result.newClaims(), result.takeovers(), now);
         ledger.record(result.decided());

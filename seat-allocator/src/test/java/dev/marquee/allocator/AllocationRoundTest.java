@@ -173,6 +173,24 @@ class AllocationRoundTest {
         assertThat(result.newClaims()).hasSize(2);
     }
 
+    @Test
+    void eachScreeningOfTheBatchIsDecidedOnItsOwnLayout() {
+        HallLayout smaller = hall("""
+                A SSSSSSSS
+                """);
+        AllocationRound round = new AllocationRound(id -> id == 7L ? HALL : smaller, Map.of(7L, screening),
+                Map.of(), POLICY, TOKEN, NOW, java.util.Set.of());
+
+        AllocationRound.Result result = round.decide(List.of(request("on-7", "B1"),
+                new SeatRequest("on-8", "fan-on-8", 8, 1, List.of("B1"), 0, SHOW),
+                new SeatRequest("any-on-8", "fan-any-on-8", 8, 1, List.of(), 2, SHOW)));
+
+        assertThat(result.outcomes()).extracting(Allocation::outcome)
+                .containsExactly(Outcome.HELD, Outcome.REJECTED, Outcome.HELD);
+        assertThat(result.outcomes().get(1).reason()).isEqualTo("INVALID_SEAT");
+        assertThat(result.outcomes().get(2).seats()).allMatch(seat -> seat.startsWith("A"));
+    }
+
     private AllocationRound round() {
         return new AllocationRound(HALL, Map.of(7L, screening), Map.of(), POLICY, TOKEN, NOW);
     }

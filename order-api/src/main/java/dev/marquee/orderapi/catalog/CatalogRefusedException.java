@@ -74,6 +74,12 @@ public final class CatalogRefusedException extends RuntimeException {
                 + " has started; it can no longer be changed.", Map.of());
     }
 
+    static CatalogRefusedException screeningHasSales(long screeningId, int orders) {
+        return new CatalogRefusedException(409, "screening-has-sales", "Screening " + screeningId + " has " + orders
+                + " order(s) holding or owning seats; its time can no longer be moved (cancel it instead, which"
+                + " refunds them). Prices can still change: they apply to new orders.", Map.of("orders", orders));
+    }
+
     static CatalogRefusedException unknown(String kind, Object id) {
         return new CatalogRefusedException(404, "unknown-" + kind, "No " + kind + " " + id + ".", Map.of());
     }

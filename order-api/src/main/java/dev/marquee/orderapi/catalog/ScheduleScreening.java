@@ -19,7 +19,7 @@ public record ScheduleScreening(long hallId, Long movieId, Instant startsAt, Map
                 .orRefuse();
     }
 
-    private static boolean isSeatType(String type) {
+    static boolean isSeatType(String type) {
         try {
             SeatType.valueOf(type);
             return true;

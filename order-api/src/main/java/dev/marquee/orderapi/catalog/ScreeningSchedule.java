@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Screenings: scheduled by a cinema's staff (not yet on sale), published (on sale: ScreeningScheduled) and
  * cancelled (ScreeningCancelled; orders for it are refused {@code screening-closed} from then on). No two screenings
  * overlap in a hall: the check and the insert run under the hall row's lock ({@code SELECT … FOR UPDATE}), so two
- * staff scheduling the same slot at once are serialised and the second sees the first.
+ * staff scheduling the same slot at once are serialised and the second sees the first. A change of a screening's
+ * time is checked the same way, under the same lock.
  */
 @Service
 public class ScreeningSchedule {
@@ -67,6 +68,71 @@ public class ScreeningSchedule {
         batch.batchUpdate("INSERT INTO screening_price (screening_id, seat_type, amount_minor) VALUES (?, ?, ?)",
                 request.prices().entrySet().stream().map(p -> new Object[] {id, p.getKey(), p.getValue()}).toList());
         return id;
+    }
+
+    /**
+     * Moves a screening that has not started and/or replaces its prices, checked as scheduling is (overlap under
+     * the hall's lock, licence window, a price for every seat type of the screening's layout). Moving one that has
+     * orders holding or owning seats is refused {@code screening-has-sales}: those customers bought a time. New
+     * prices apply to orders placed from now on; orders placed keep their amount. A screening on sale publishes
+     * ScreeningChanged; a scheduled one says nothing until it is published (ScreeningScheduled then carries the
+     * change).
+     */
+    @Transactional
+    public ScreeningView change(Long actingFor, long screeningId, ChangeScreening request) {
+        long hallId = jdbc.sql("SELECT hall_id FROM screening WHERE id = ?").param(screeningId).query(Long.class)
+                .optional().orElseThrow(() -> CatalogRefusedException.unknown("screening", screeningId));
+        request.validate(clock.instant());
+        // the hall's lock first, as scheduling takes it, then the screening's row
+        jdbc.sql("SELECT id FROM hall WHERE id = ? FOR UPDATE").param(hallId).query(Long.class).single();
+        ScreeningRow screening = locked(actingFor, screeningId);
+        if (screening.status().equals("CANCELLED")) {
+            throw CatalogRefusedException.screeningCancelled(screeningId);
+        }
+        if (!screening.startsAt().isAfter(clock.instant())) {
+            throw CatalogRefusedException.screeningStarted(screeningId);
+        }
+        Instant startsAt = screening.startsAt();
+        Instant endsAt = screening.endsAt();
+        if (request.startsAt() != null && !request.startsAt().equals(startsAt)) {
+            int sold = jdbc.sql("SELECT COUNT(*) FROM customer_order WHERE screening_id = ? AND status IN"
+                    + " ('REQUESTED', 'HELD', 'PAYMENT_PENDING', 'PAID')").param(screeningId).query(Integer.class)
+                    .single();
+            if (sold > 0) {
+                throw CatalogRefusedException.screeningHasSales(screeningId, sold);
+            }
+            startsAt = request.startsAt();
+            endsAt = rules.endOf(screening.movieId(), startsAt);
+            rules.checkLicence(screening.cinemaId(), screening.movieId(), startsAt);
+            jdbc.sql("SELECT id FROM screening WHERE hall_id = ? AND id <> ? AND status <> 'CANCELLED'"
+                            + " AND starts_at < ? AND ends_at > ? ORDER BY starts_at LIMIT 1 FOR UPDATE")
+                    .params(hallId, screeningId, Timestamp.from(endsAt), Timestamp.from(startsAt))
+                    .query(Long.class).optional().ifPresent(other -> {
+                        throw CatalogRefusedException.overlap(hallId, other);
+                    });
+            jdbc.sql("UPDATE screening SET starts_at = ?, ends_at = ? WHERE id = ?")
+                    .params(Timestamp.from(startsAt), Timestamp.from(endsAt), screeningId).update();
+        }
+        if (request.prices() != null) {
+            checkPrices(hallId, screening.layoutVersion(), request.prices());
+            jdbc.sql("DELETE FROM screening_price WHERE screening_id = ?").param(screeningId).update();
+            batch.batchUpdate("INSERT INTO screening_price (screening_id, seat_type, amount_minor) VALUES (?, ?, ?)",
+                    request.prices().entrySet().stream()
+                            .map(p -> new Object[] {screeningId, p.getKey(), p.getValue()}).toList());
+        }
+        Map<String, Long> prices = prices(screeningId);
+        if (screening.status().equals("ON_SALE")) {
+            events.screeningChanged(new CatalogEvents.ScreeningFacts(screeningId, hallId, screening.cinemaId(),
+                    screening.merchantId(), screening.movieId(), screening.layoutVersion(), startsAt, endsAt,
+                    screening.currency(), prices));
+        }
+        catalog.forget(screeningId);
+        return new ScreeningView(screeningId, screening.status(), startsAt, endsAt, screening.currency(), prices);
+    }
+
+    /** A screening as changed. */
+    public record ScreeningView(long id, String status, Instant startsAt, Instant endsAt, String currency,
+                                Map<String, Long> prices) {
     }
 
     /** Puts a scheduled screening on sale; publishing one already on sale changes nothing. */

@@ -5,7 +5,9 @@ import java.util.concurrent.CompletableFuture;
 
 import dev.marquee.events.RefundRequested;
 import dev.marquee.events.ScreeningCancelled;
+import dev.marquee.events.ScreeningChanged;
 import dev.marquee.payments.SettlementReason;
+import dev.marquee.payments.persistence.OrderSnapshots;
 import dev.marquee.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -19,17 +21,21 @@ import org.springframework.stereotype.Component;
  * the trade's refund id, so the gateway refunds it once however often it is sent), which {@link Refunds} carries
  * out. The event id is recorded only after the refunds were acknowledged by Kafka. Failures go to the service's
  * error handler: transient ones retried, one that fails for good dead-lettered to {@code payment-catalog-dlt}.
+ * A ScreeningChanged moves the start its known orders are judged by (late payments).
  */
 @Component
 @KafkaListener(id = "payment-listener-catalog", topics = Topics.CATALOG_EVENTS, groupId = "payment-listener-catalog")
 class CatalogEventsListener {
 
     private final ScreeningRefunds refunds;
+    private final OrderSnapshots orders;
     private final KafkaTemplate<String, Object> kafka;
     private final Clock clock;
 
-    CatalogEventsListener(ScreeningRefunds refunds, KafkaTemplate<String, Object> kafka, Clock clock) {
+    CatalogEventsListener(ScreeningRefunds refunds, OrderSnapshots orders, KafkaTemplate<String, Object> kafka,
+                          Clock clock) {
         this.refunds = refunds;
+        this.orders = orders;
         this.kafka = kafka;
         this.clock = clock;
     }
@@ -55,6 +61,11 @@ class CatalogEventsListener {
                 .toArray(CompletableFuture[]::new);
         CompletableFuture.allOf(sends).join();
         refunds.markApplied(event.getEventId());
+    }
+
+    @KafkaHandler
+    void on(ScreeningChanged event) {
+        orders.screeningMoved(event.getScreeningId(), event.getStartsAt());
     }
 
     /** Layouts, schedules, movies and licences are not payment-listener's concern. */

@@ -1,6 +1,7 @@
 package dev.marquee.payments.persistence;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,6 +34,15 @@ public final class OrderSnapshots implements Orders {
                         rs.getLong("cinema_id"), rs.getLong("amount_minor"), rs.getString("currency"),
                         rs.getTimestamp("screening_starts_at").toInstant()))
                 .optional();
+    }
+
+    /**
+     * The screening moved (ScreeningChanged): its orders are judged by the new start from now on (a late payment
+     * re-takes seats only before it). Writing the same start again changes nothing, so a redelivery is harmless.
+     */
+    public void screeningMoved(long screeningId, Instant startsAt) {
+        jdbc.sql("UPDATE known_order SET screening_starts_at = ? WHERE screening_id = ?")
+                .params(Timestamp.from(startsAt), screeningId).update();
     }
 
     /** Stores these orders, in one batch; orders stored before are left as they are. */

@@ -12,6 +12,8 @@ import dev.marquee.allocator.Seat;
 import dev.marquee.allocator.SeatType;
 import dev.marquee.events.HallLayoutPublished;
 import dev.marquee.events.ScreeningCancelled;
+import dev.marquee.events.ScreeningChanged;
+import dev.marquee.events.ScreeningScheduled;
 import dev.marquee.events.SeatsReleased;
 import dev.marquee.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaHandler;
@@ -60,6 +62,27 @@ class CatalogEventsListener {
         });
     }
 
+    /** The layout version a screening sells is the one it was scheduled with, not the hall's newest. */
+    @KafkaHandler
+    void on(ScreeningScheduled event) {
+        schedule(event.getEventId(), event.getScreeningId(), event.getHallId(), event.getLayoutVersion());
+    }
+
+    /** A change carries the version the screening sells (unchanged unless order-api moves it to another layout). */
+    @KafkaHandler
+    void on(ScreeningChanged event) {
+        schedule(event.getEventId(), event.getScreeningId(), event.getHallId(), event.getLayoutVersion());
+    }
+
+    private void schedule(String eventId, long screeningId, long hallId, int layoutVersion) {
+        transaction.executeWithoutResult(status -> {
+            if (!screenings.applied(eventId)) {
+                screenings.schedule(screeningId, hallId, layoutVersion);
+                screenings.markApplied(eventId, clock.instant());
+            }
+        });
+    }
+
     @KafkaHandler
     void on(ScreeningCancelled event) {
         if (screenings.applied(event.getEventId())) {
@@ -84,7 +107,7 @@ class CatalogEventsListener {
         transaction.executeWithoutResult(status -> screenings.markApplied(event.getEventId(), clock.instant()));
     }
 
-    /** Other catalog events (screenings scheduled or changed, movies, licences) are not the allocator's concern. */
+    /** Other catalog events (movies, cinemas, licences) are not the allocator's concern. */
     @KafkaHandler(isDefault = true)
     void ignore(Object event) {
     }

@@ -66,6 +66,12 @@ class CatalogCopy implements Screenings {
     }
 
     @Override
+    public void schedule(long screeningId, long hallId, int layoutVersion) {
+        jdbc.update("INSERT INTO allocator_screening (screening_id, hall_id, layout_version) VALUES (?, ?, ?)"
+                + " ON DUPLICATE KEY UPDATE layout_version = VALUES(layout_version)", screeningId, hallId, layoutVersion);
+    }
+
+    @Override
     public void cancel(long screeningId, long hallId, Instant at) {
         jdbc.update("INSERT INTO allocator_screening (screening_id, hall_id, cancelled_at) VALUES (?, ?, ?)"
                 + " ON DUPLICATE KEY UPDATE cancelled_at = COALESCE(cancelled_at, VALUES(cancelled_at))",

@@ -1,5 +1,7 @@
 package dev.marquee.allocator.persistence;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +19,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hall grids from the allocator's own copy of the catalog ({@code allocator_hall_seat}, kept from
- * HallLayoutPublished by {@link CatalogCopy}). A hall sells its newest layout version; each version's grid is kept
- * in memory once read (a published version never changes). A hall nobody published a layout for has no seats, so
- * every seat asked of it is rejected as not in the hall.
+ * HallLayoutPublished by {@link CatalogCopy}). A screening sells the layout version it was scheduled with
+ * ({@code allocator_screening.layout_version}); one the allocator has not heard of sells its hall's newest. Each
+ * hall and version's grid is kept in memory once read (a published version never changes). A hall nobody
+ * published a layout for has no seats, so every seat asked of it is rejected as not in the hall.
  */
 @Component
 class CatalogHalls implements Halls {
+
+    private static final HallLayout NO_SEATS = HallLayout.of(List.of());
 
     private final JdbcClient jdbc;
     private final Map<HallVersion, HallLayout> layouts = new ConcurrentHashMap<>();
@@ -33,11 +38,39 @@ class CatalogHalls implements Halls {
     }
 
     @Override
-    public HallLayout of(long hallId) {
-        Optional<Integer> version = jdbc.sql("SELECT layout_version FROM allocator_hall WHERE hall_id = ?")
+    public Map<Long, HallLayout> forScreenings(long hallId, Collection<Long> screeningIds) {
+        Map<Long, Integer> versions = new HashMap<>();
+        if (!screeningIds.isEmpty()) {
+            jdbc.sql("SELECT screening_id, layout_version FROM allocator_screening WHERE screening_id IN (:ids)"
+                            + " AND hall_id = :hall AND layout_version IS NOT NULL")
+                    .param("ids", screeningIds).param("hall", hallId)
+                    .query((rs, n) -> versions.put(rs.getLong(1), rs.getInt(2))).list();
+        }
+        Optional<Integer> newest = versions.size() == screeningIds.size() ? Optional.empty() : newest(hallId);
+        Map<Long, HallLayout> byScreening = new HashMap<>();
+        for (long screening : screeningIds) {
+            Optional<Integer> version = Optional.ofNullable(versions.get(screening)).or(() -> newest);
+            byScreening.put(screening, version.map(v -> layout(new HallVersion(hallId, v))).orElse(NO_SEATS));
+        }
+        return byScreening;
+    }
+
+    private Optional<Integer> newest(long hallId) {
+        return jdbc.sql("SELECT layout_version FROM allocator_hall WHERE hall_id = ?")
                 .param(hallId).query(Integer.class).optional();
-        return version.map(v -> layouts.computeIfAbsent(new HallVersion(hallId, v), this::load))
-                .orElseGet(() -> HallLayout.of(List.of()));
+    }
+
+    /** A version with no seats yet (its HallLayoutPublished not applied) is not kept: it is read again next time. */
+    private HallLayout layout(HallVersion hall) {
+        HallLayout known = layouts.get(hall);
+        if (known != null) {
+            return known;
+        }
+        HallLayout loaded = load(hall);
+        if (loaded.capacity() > 0) {
+            layouts.put(hall, loaded);
+        }
+        return loaded;
     }
 
     private HallLayout load(HallVersion hall) {

@@ -23,6 +23,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * cleaning). A new screening is published (ScreeningScheduled), a changed one on sale too (ScreeningChanged), in
  * the transaction of its chunk. The status of a screening already there is never changed (a cancelled one stays
  * cancelled, and no event says otherwise).
+ * <p>
+ * No two screenings overlap in a hall, whoever writes them: each chunk first locks its halls' rows
+ * ({@code SELECT … FOR UPDATE}, in id order), the lock staff scheduling over HTTP takes, then checks its screenings
+ * against those the hall has now and refuses the chunk ({@link ImportOverlapException}) if one scheduled since the
+ * file was validated overlaps. So an import racing a staff member cannot create an overlap: whoever locks the hall
+ * second sees the other's screening.
  */
 record ScreeningWrites(JdbcTemplate jdbc, SheetWrites writes, CatalogEvents events, Duration turnaround) {
 
@@ -54,7 +60,9 @@ record ScreeningWrites(JdbcTemplate jdbc, SheetWrites writes, CatalogEvents even
         if (!dry) {
             Map<Long, CatalogIds.HallId> hallsById = new HashMap<>();
             ids.halls.values().forEach(h -> hallsById.put(h.id(), h));
+            Set<List<String>> inFile = rows.stream().map(r -> Upsert.normal(r.key())).collect(Collectors.toSet());
             writes.run(Sheet.SCREENINGS, plan, (inserts, updates) -> {
+                lockHallsAndCheckOverlaps(inserts.isEmpty() ? updates : inserts, inFile);
                 SCREENINGS.insert(jdbc, inserts, List.of("layout_version", "status"),
                         r -> List.of(hallsById.get((Long) r.key().getFirst()).currentLayout(), "ON_SALE"));
                 SCREENINGS.update(jdbc, updates);
@@ -76,6 +84,44 @@ record ScreeningWrites(JdbcTemplate jdbc, SheetWrites writes, CatalogEvents even
             });
         }
         return ImportCounts.of(Sheet.SCREENINGS, plan);
+    }
+
+    /**
+     * Locks the chunk's halls as {@code ScreeningSchedule} does, then checks the chunk's screenings against the
+     * halls' screenings that are not in the file (those were checked against each other when the file was
+     * validated).
+     */
+    private void lockHallsAndCheckOverlaps(List<Upsert.Row> chunk, Set<List<String>> inFile) {
+        String halls = chunk.stream().map(r -> (Long) r.key().getFirst()).distinct().sorted().map(String::valueOf)
+                .collect(Collectors.joining(","));
+        if (halls.isEmpty()) {
+            return;
+        }
+        jdbc.query("SELECT id FROM hall WHERE id IN (" + halls + ") ORDER BY id FOR UPDATE", rs -> {
+        });
+        Map<Long, List<Booked>> booked = new HashMap<>();
+        jdbc.query("SELECT id, hall_id, starts_at, ends_at FROM screening WHERE hall_id IN (" + halls + ")"
+                + " AND status <> 'CANCELLED' LOCK IN SHARE MODE", rs -> {
+            LocalDateTime startsAt = rs.getObject(3, LocalDateTime.class);
+            if (!inFile.contains(List.of(Upsert.normal(rs.getObject(2)), Upsert.normal(startsAt)))) {
+                booked.computeIfAbsent(rs.getLong(2), h -> new ArrayList<>())
+                        .add(new Booked(rs.getLong(1), startsAt, rs.getObject(4, LocalDateTime.class)));
+            }
+        });
+        for (Upsert.Row row : chunk) {
+            long hall = (Long) row.key().getFirst();
+            LocalDateTime startsAt = (LocalDateTime) row.key().get(1);
+            LocalDateTime endsAt = (LocalDateTime) row.values().get(1);
+            booked.getOrDefault(hall, List.of()).stream()
+                    .filter(b -> b.startsAt().isBefore(endsAt) && b.endsAt().isAfter(startsAt)).findFirst()
+                    .ifPresent(b -> {
+                        throw new ImportOverlapException(hall, startsAt, b.id());
+                    });
+        }
+    }
+
+    /** A screening the hall has that the file does not list. */
+    private record Booked(long id, LocalDateTime startsAt, LocalDateTime endsAt) {
     }
 
     /** Screenings whose columns are as wanted but whose prices are not are changed too. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.marquee.orderapi.catalog.HallLayouts;
+import dev.marquee.orderapi.catalog.ChangeScreening;
 import dev.marquee.orderapi.catalog.ScheduleScreening;
 import dev.marquee.orderapi.catalog.ScreeningSchedule;
 import dev.marquee.support.openapi.Problem;
@@ -15,6 +16,7 @@ import dev.marquee.support.security.Permits;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -45,6 +47,9 @@ class CinemaController {
     }
 
     record NewScreening(Long movieId, Instant startsAt, Map<String, Long> prices, String currency) {
+    }
+
+    record Change(Instant startsAt, Map<String, Long> prices) {
     }
 
     record Cancel(String reason) {
@@ -104,6 +109,24 @@ class CinemaController {
     @Permits(area = Area.SCREENINGS, access = Access.WRITE)
     ScreeningStatus publish(@PathVariable long id, @AuthenticationPrincipal Caller caller) {
         return new ScreeningStatus(id, screenings.publish(caller.merchantId(), id));
+    }
+
+    @Operation(summary = "Change a screening that has not started: its start, its prices or both (publishes ScreeningChanged when on sale)")
+    @Problem(status = 409, code = "screening-has-sales", when = "moving a screening with orders holding or owning seats (prices may change: they apply to new orders)")
+    @Problem(status = 409, code = "screening-overlap", when = "the hall has another screening at the new time")
+    @Problem(status = 409, code = "screening-cancelled", when = "the screening was cancelled")
+    @Problem(status = 409, code = "screening-started", when = "the screening has started")
+    @Problem(status = 422, code = "outside-licence", when = "the new day is outside the licence window")
+    @Problem(status = 422, code = "movie-not-licensed", when = "the cinema's licence for the movie was revoked")
+    @Problem(status = 422, code = "price-missing", when = "a seat type of the screening's layout has no price (`seatTypes`)")
+    @Problem(status = 400, code = "invalid-request", when = "neither a start nor prices, a start in the past, an unknown seat type or a negative price")
+    @Problem(status = 404, code = "unknown-screening", when = "no such screening")
+    @Problem(status = 403, code = "forbidden-merchant", when = "another merchant's screening")
+    @PatchMapping("/api/screenings/{id}")
+    @Permits(area = Area.SCREENINGS, access = Access.WRITE)
+    ScreeningSchedule.ScreeningView change(@PathVariable long id, @RequestBody Change body,
+                                           @AuthenticationPrincipal Caller caller) {
+        return screenings.change(caller.merchantId(), id, new ChangeScreening(body.startsAt(), body.prices()));
     }
 
     @Operation(summary = "Cancel a screening: sales stop at once, holds are released and paid orders refunded")
