@@ -1,4 +1,4 @@
-// Marquee's charts: small inline SVG drawings for the operator console (bars and lines over time), no library
+// Marquee's charts: small inline SVG drawings for the operator console (bars, columns and lines over time), no library
 // and no build step. Each returns an <svg role="img"> whose aria-label says what it shows; a <title> per mark
 // gives the figure on hover.
 'use strict';
@@ -91,5 +91,50 @@ const charts = (() => {
     return svg;
   }
 
-  return { bars, lines, COLOURS };
+  /**
+   * Columns per category (days…), each column the series stacked: categories [label], series [{name, values:
+   * [number per category], colour?}].
+   */
+  function columns(categories, series, { label = 'column chart', yFormat = short, height = 180 } = {}) {
+    const width = 520, left = 44, right = 8, top = 8, bottom = 22;
+    const svg = frame(width, height + 18 * Math.ceil(series.length / 3), label);
+    if (!categories.length) {
+      svg.append(node('text', { x: left, y: 20, class: 'chart-empty' }, 'nothing yet'));
+      return svg;
+    }
+    const totals = categories.map((_, c) => series.reduce((sum, s) => sum + (s.values[c] || 0), 0));
+    const max = Math.max(1, ...totals);
+    const slot = (width - left - right) / categories.length, bar = Math.max(2, Math.min(48, slot * 0.7));
+    const Y = y => top + (1 - y / max) * (height - top - bottom);
+    svg.append(node('line', { x1: left, y1: Y(0), x2: width - right, y2: Y(0), class: 'chart-axis' }),
+      node('text', { x: left - 4, y: top + 8, 'text-anchor': 'end', class: 'chart-tick' }, yFormat(max)),
+      node('text', { x: left - 4, y: Y(0), 'text-anchor': 'end', class: 'chart-tick' }, '0'));
+    const every = Math.ceil(categories.length / 8);
+    categories.forEach((category, c) => {
+      const x = left + c * slot + (slot - bar) / 2;
+      let below = 0;
+      const g = node('g', { class: 'column', 'data-category': category, 'data-total': totals[c] });
+      g.append(node('title', {}, category + ': ' + yFormat(totals[c])));
+      series.forEach((s, i) => {
+        const value = s.values[c] || 0;
+        if (value > 0) {
+          g.append(node('rect', { x: x.toFixed(1), y: Y(below + value).toFixed(1), width: bar.toFixed(1),
+            height: (Y(below) - Y(below + value)).toFixed(1), fill: s.colour || COLOURS[i % COLOURS.length] }));
+        }
+        below += value;
+      });
+      if (c % every === 0) {
+        g.append(node('text', { x: x + bar / 2, y: height - 6, 'text-anchor': 'middle', class: 'chart-tick' }, category));
+      }
+      svg.append(g);
+    });
+    series.forEach((s, i) => {
+      const kx = left + (i % 3) * 160, ky = height + 6 + 18 * Math.floor(i / 3);
+      svg.append(node('rect', { x: kx, y: ky, width: 12, height: 12,
+        fill: s.colour || COLOURS[i % COLOURS.length] }), node('text', { x: kx + 16, y: ky + 11, class: 'chart-label' }, s.name));
+    });
+    return svg;
+  }
+
+  return { bars, lines, columns, COLOURS };
 })();

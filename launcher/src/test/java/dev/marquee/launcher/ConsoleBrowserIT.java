@@ -132,7 +132,8 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#readiness tr[data-state='READY']"))).hasSize(6);
 
         WebElement flagged = browser.findElement(By.cssSelector("#flagged tr[data-trade='" + tradeNo + "']"));
-        assertThat(flagged.getText()).contains("AMOUNT_MISMATCH").contains(flaggedOrder)
+        assertThat(flagged.getDomAttribute("data-order")).isEqualTo(flaggedOrder);
+        assertThat(flagged.getText()).contains("AMOUNT_MISMATCH").contains(flaggedOrder.substring(0, 8))
                 .contains(String.format("%.2f", wrongAmount / 100.0));
 
         await().atMost(PAGE).ignoreExceptions().until(() -> "2".equals(browser.findElement(
@@ -144,8 +145,10 @@ class ConsoleBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#flash-latency g.series path"))).isNotEmpty();
 
         await().atMost(PAGE).ignoreExceptions().until(() -> !browser.findElements(By.cssSelector("#box-movies g.bar")).isEmpty()
-                && !browser.findElements(By.cssSelector("#box-days g.series path")).isEmpty()
+                && !browser.findElements(By.cssSelector("#box-days g.column rect")).isEmpty()
                 && !browser.findElements(By.cssSelector("#box-cities figure svg")).isEmpty());
+        await().atMost(PAGE).ignoreExceptions().until(() -> Integer.parseInt(
+                browser.findElement(By.id("flash-seats")).getDomAttribute("data-samples")) >= 3);
         Browser.screenshotOf(browser.findElement(By.id("services")), "console-readiness.png");
         Browser.screenshotOf(browser.findElement(By.id("flagged-panel")), "console-flagged.png");
         Browser.screenshotOf(browser.findElement(By.id("flash-sale")), "console-flash-sale.png");

@@ -17,7 +17,7 @@ public record ConsoleProperties(List<Target> services, Duration timeout) {
 
     public ConsoleProperties {
         services = services == null || services.isEmpty() ? defaults() : List.copyOf(services);
-        timeout = timeout == null ? Duration.ofSeconds(1) : timeout;
+        timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
     }
 
     public record Target(String name, URI url, String health) {
