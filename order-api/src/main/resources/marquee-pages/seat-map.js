@@ -25,9 +25,12 @@
           'aria-pressed': 'false', text: seat.label.replace(/^[A-Z]+/, '') });
         button.style.gridRow = seat.gridRow; button.style.gridColumn = seat.gridCol + 1;
         button.addEventListener('click', () => toggle(seat.label));
+        button.addEventListener('focus', () => rove(seat.label));
+        button.tabIndex = -1;
         mapBox.append(button);
         seats.set(seat.label, { ...seat, button });
       }
+      rove(view.seats.find(s => s.state === 'FREE')?.label || view.seats[0]?.label);
       for (const row of new Set(view.seats.map(s => s.gridRow))) {
         const label = marquee.el('span', { class: 'row-label', 'aria-hidden': 'true',
           text: view.seats.find(s => s.gridRow === row).row });
@@ -38,6 +41,33 @@
     for (const seat of view.seats) show(seat.label, seat.state);
     totals();
   }
+
+  // the map is one Tab stop (roving tabindex): Tab enters it at the last seat focused, the arrow keys move between
+  // seats as they sit in the hall (across aisles and gaps), Enter or Space chooses, Tab leaves for the order button
+  let current = null;
+  function rove(label) {
+    if (!label || label === current) return;
+    if (current) seats.get(current).button.tabIndex = -1;
+    current = label;
+    seats.get(label).button.tabIndex = 0;
+  }
+  const STEPS = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+  mapBox.addEventListener('keydown', event => {
+    const step = STEPS[event.key];
+    const from = current && seats.get(current);
+    if (!step || !from) return;
+    event.preventDefault();
+    const [dr, dc] = step;
+    let best = null, bestCost = Infinity;
+    for (const seat of seats.values()) {
+      const rows = seat.gridRow - from.gridRow, cols = seat.gridCol - from.gridCol;
+      const ahead = dr ? rows * dr : cols * dc, aside = dr ? Math.abs(cols) : Math.abs(rows);
+      if (ahead <= 0) continue;
+      const cost = dr ? ahead * 1000 + aside : aside * 1000 + ahead;   // the nearest row (or seat) first, then the closest
+      if (cost < bestCost) { best = seat; bestCost = cost; }
+    }
+    if (best && (dr || best.gridRow === from.gridRow)) { rove(best.label); best.button.focus(); }
+  });
 
   function show(label, state) {
     const seat = seats.get(label);

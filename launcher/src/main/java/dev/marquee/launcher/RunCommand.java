@@ -94,10 +94,11 @@ final class RunCommand implements Callable<Integer> {
         SimulatedGateways gateways = SimulatedGateways.start(gatewayPort, gatewayTimeScale);
         Pipeline pipeline;
         try {
-            pipeline = Pipeline.start(stack.properties(),
-                    Map.of("order-api", httpPort, "seat-allocator", allocatorPort, "payment-listener", paymentsPort,
-                            "expiry-worker", expiryPort, "box-office", boxOfficePort),
-                    overrides(gateways));
+            Map<String, Integer> servicePorts = Map.of("order-api", httpPort, "seat-allocator", allocatorPort,
+                    "payment-listener", paymentsPort, "expiry-worker", expiryPort, "box-office", boxOfficePort);
+            Map<String, String> overrides = new HashMap<>(overrides(gateways));
+            overrides.putAll(ConsoleTargets.properties(servicePorts, gateways.simulator().baseUri()));
+            pipeline = Pipeline.start(stack.properties(), servicePorts, overrides);
         } catch (RuntimeException e) {
             gateways.close();
             stack.close();

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -77,6 +78,14 @@ final class Browser {
         browser.get(SharedPipeline.baseUrl() + "/pages/index.html");
         browser.manage().deleteAllCookies();
         return browser;
+    }
+
+    /** One part of the page as it is now (scrolled into view), as a PNG in the repository's docs/. */
+    static void screenshotOf(WebElement element, String name) throws IOException {
+        driver.executeScript("arguments[0].scrollIntoView(true)", element);
+        Path docs = Path.of("").toAbsolutePath().getParent().resolve("docs");
+        Files.createDirectories(docs);
+        Files.write(docs.resolve(name), element.getScreenshotAs(OutputType.BYTES));
     }
 
     /** The page as it is now, as a PNG in the repository's docs/ (README shows them). */

@@ -3,6 +3,9 @@ package dev.marquee.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.jayway.jsonpath.DocumentContext;
+import dev.marquee.gateway.simulator.Faults;
+import dev.marquee.gateway.simulator.Outcome;
+import dev.marquee.gateway.simulator.PayRequest;
 import dev.marquee.orderapi.account.DemoAccounts;
 import dev.marquee.stack.EmbeddedStack;
 import org.apache.kafka.clients.admin.Admin;
@@ -29,7 +36,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
-/** The operator console in a real headless Chromium: consumer lag per group, and a dead letter re-driven by a click. */
+/**
+ * The operator console in a real headless Chromium: consumer lag per group, a dead letter re-driven by a click, every
+ * service's readiness, flagged money refunded by a click, a screening's flash sale and the box office as charts.
+ */
 class ConsoleBrowserIT {
 
     private static final Duration PAGE = Duration.ofSeconds(30);
@@ -92,6 +102,89 @@ class ConsoleBrowserIT {
         await().atMost(PAGE).ignoreExceptions().until(() -> browser.findElement(
                 By.cssSelector(".shelf[data-topic='" + deadLetters + "'] h3")).getText().contains("0 waiting"));
         assertThat(read(bootstrap, original)).containsExactly(new String(value, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The rest of the console, as an operator sees it: every service's readiness (asked by order-api), money
+     * flagged for a wrong amount refunded by a click through payment-listener's refund, a screening's flash sale
+     * drawn from its seats and orders, and the box office's figures drawn as charts.
+     */
+    @Test
+    void anOperatorSeesEveryServiceRefundsFlaggedMoneyAndWatchesASaleAndTheBoxOffice() throws Exception {
+        long screening = Api.newScreening(2);
+        String flaggedOrder = Api.heldOrder(screening, "E1", "E2");
+        DocumentContext flaggedPayment = startPayment(flaggedOrder);
+        long wrongAmount = Api.json(Api.get("/api/orders/" + flaggedOrder)).<Number>read("$.amount.minor").longValue() - 1;
+        pay(flaggedPayment, wrongAmount);
+        await().atMost(PAGE).until(() -> "FLAGGED".equals(
+                Api.json(Api.get("/api/orders/" + flaggedOrder)).read("$.payments[0].status")));
+        String tradeNo = Api.json(Api.get("/api/orders/" + flaggedOrder)).read("$.payments[0].tradeNo");
+        String paidOrder = Api.heldOrder(screening, "F5");
+        pay(startPayment(paidOrder), Api.json(Api.get("/api/orders/" + paidOrder)).<Number>read("$.amount.minor").longValue());
+        Api.awaitStatus(paidOrder, "PAID");
+
+        WebDriver browser = signedInOperator("/pages/console.html?screening=" + screening);
+
+        List<WebElement> services = browser.findElements(By.cssSelector("#readiness tr[data-service]"));
+        assertThat(services).extracting(row -> row.getDomAttribute("data-service")).containsExactly("order-api",
+                "seat-allocator", "payment-listener", "expiry-worker", "box-office", "gateway-simulator");
+        assertThat(services).allSatisfy(row -> assertThat(row.getText()).contains("ready"));
+        assertThat(browser.findElements(By.cssSelector("#readiness tr[data-state='READY']"))).hasSize(6);
+
+        WebElement flagged = browser.findElement(By.cssSelector("#flagged tr[data-trade='" + tradeNo + "']"));
+        assertThat(flagged.getDomAttribute("data-order")).isEqualTo(flaggedOrder);
+        assertThat(flagged.getText()).contains("AMOUNT_MISMATCH").contains(flaggedOrder.substring(0, 8))
+                .contains(String.format("%.2f", wrongAmount / 100.0));
+
+        await().atMost(PAGE).ignoreExceptions().until(() -> "2".equals(browser.findElement(
+                By.cssSelector("#flash-seats g.series[data-series='held']")).getDomAttribute("data-last")));
+        assertThat(browser.findElement(By.cssSelector("#flash-seats g.series[data-series='sold']"))
+                .getDomAttribute("data-last")).isEqualTo("1");
+        assertThat(browser.findElement(By.id("flash-totals")).getText()).contains("1 sold").contains("2 held");
+        assertThat(browser.findElements(By.cssSelector("#flash-orders g.series path"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#flash-latency g.series path"))).isNotEmpty();
+
+        await().atMost(PAGE).ignoreExceptions().until(() -> !browser.findElements(By.cssSelector("#box-movies g.bar")).isEmpty()
+                && !browser.findElements(By.cssSelector("#box-days g.column rect")).isEmpty()
+                && !browser.findElements(By.cssSelector("#box-cities figure svg")).isEmpty());
+        await().atMost(PAGE).ignoreExceptions().until(() -> Integer.parseInt(
+                browser.findElement(By.id("flash-seats")).getDomAttribute("data-samples")) >= 3);
+        Browser.screenshotOf(browser.findElement(By.id("services")), "console-readiness.png");
+        Browser.screenshotOf(browser.findElement(By.id("flagged-panel")), "console-flagged.png");
+        Browser.screenshotOf(browser.findElement(By.id("flash-sale")), "console-flash-sale.png");
+        Browser.screenshotOf(browser.findElement(By.id("box-office")), "console-box-office.png");
+
+        flagged.findElement(By.cssSelector("button.refund")).click();
+
+        await().atMost(PAGE).ignoreExceptions().until(() -> browser.findElement(By.id("message")).getText()
+                .contains("for trade " + tradeNo));
+        await().atMost(PAGE).until(() -> browser.findElements(By.cssSelector("#flagged tr[data-trade='" + tradeNo + "']")).isEmpty());
+        await().atMost(PAGE).until(() -> SharedPipeline.gateway().refunds().stream()
+                .anyMatch(r -> r.tradeNo().equals(tradeNo) && r.amountMinor() == wrongAmount));
+    }
+
+    private static WebDriver signedInOperator(String page) {
+        WebDriver browser = Browser.fresh();
+        browser.get(SharedPipeline.baseUrl() + "/pages/sign-in.html?then=" + URLEncoder.encode(page, StandardCharsets.UTF_8));
+        WebElement phone = browser.findElement(By.id("phone"));
+        phone.clear();
+        phone.sendKeys(DemoAccounts.ADMIN);
+        browser.findElement(By.id("password")).sendKeys(SharedPipeline.DEMO_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        await().atMost(PAGE).ignoreExceptions().until(() -> "true".equals(
+                browser.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+        return browser;
+    }
+
+    private static DocumentContext startPayment(String order) throws Exception {
+        HttpResponse<String> started = Api.post("/api/orders/" + order + "/payments", "{\"gateway\":\"alipay\"}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        return Api.json(started);
+    }
+
+    private static void pay(DocumentContext started, long amountMinor) {
+        SharedPipeline.gateway().pay(new PayRequest("alipay", started.read("$.paymentId"), amountMinor, "CNY",
+                URI.create(SharedPipeline.baseUrl() + "/api/payments/alipay/notify"), Outcome.SUCCESS, Faults.none()));
     }
 
     private static List<String> read(String bootstrap, String topic) {

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The customer pages in a real headless Chromium against the test pipeline: signing in (texted code, password),
@@ -132,6 +134,72 @@ class PagesBrowserIT {
         browser.findElement(By.id("order")).click();
         awaitStatusShown(browser, "HELD");
         assertThat(browser.findElement(By.id("what")).getText()).startsWith("Seats H3, H4");
+    }
+
+    /**
+     * The seat map without a mouse: Tab enters the map (one Tab stop), the arrow keys move between seats as they sit
+     * in the hall, Space and Enter choose, Tab leaves for the order button and Enter places the order. Seats that
+     * change state on the map (another customer's hold) do not move: every seat keeps its box.
+     */
+    @Test
+    void aCustomerChoosesSeatsAndOrdersWithTheKeyboardAloneAndUpdatesDoNotMoveTheLayout() throws Exception {
+        long screening = Api.newScreening(2);
+        WebDriver browser = Browser.fresh();
+        signInWithPassword(browser, DemoAccounts.SECOND_CUSTOMER, "/pages/screening.html?id=" + screening);
+        awaitMapReady(browser);
+        String boxesBefore = seatBoxes(browser);
+
+        Actions keys = new Actions(browser);
+        for (int i = 0; i < 40 && !isSeat(focused(browser)); i++) {
+            keys.sendKeys(Keys.TAB).perform();
+        }
+        WebElement start = focused(browser);
+        assertThat(isSeat(start)).as("Tab reaches the map").isTrue();
+        keys.sendKeys(Keys.ARROW_DOWN).perform();
+        keys.sendKeys(Keys.ARROW_DOWN).perform();
+        keys.sendKeys(Keys.ARROW_RIGHT).perform();
+        WebElement first = focused(browser);
+        assertThat(gridOf(browser, first)).containsExactly(gridOf(browser, start)[0] + 2, gridOf(browser, start)[1] + 1);
+        keys.sendKeys(Keys.SPACE).perform();
+        keys.sendKeys(Keys.ARROW_RIGHT).perform();
+        WebElement second = focused(browser);
+        assertThat(gridOf(browser, second)[0]).isEqualTo(gridOf(browser, first)[0]);
+        keys.sendKeys(Keys.ENTER).perform();
+        String one = first.getDomAttribute("data-label"), two = second.getDomAttribute("data-label");
+        assertThat(browser.findElement(By.id("chosen")).getText()).isEqualTo(one + ", " + two);
+
+        String other = placeAsAnotherCustomer(screening, "J10", "J11");
+        Api.awaitStatus(other, "HELD");
+        await().atMost(PAGE).until(() -> stateOf(browser, "J10").equals("HELD") && stateOf(browser, "J11").equals("HELD"));
+        assertThat(seatBoxes(browser)).as("no seat moved when the map changed").isEqualTo(boxesBefore);
+
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(focused(browser).getDomAttribute("id")).as("Tab leaves the map for the order button").isEqualTo("order");
+        keys.sendKeys(Keys.ENTER).perform();
+        awaitStatusShown(browser, "HELD");
+        assertThat(browser.findElement(By.id("what")).getText()).startsWith("Seats " + one + ", " + two);
+    }
+
+    private static boolean isSeat(WebElement element) {
+        return element.getDomAttribute("data-label") != null;
+    }
+
+    private static WebElement focused(WebDriver browser) {
+        return browser.switchTo().activeElement();
+    }
+
+    private static int[] gridOf(WebDriver browser, WebElement seat) {
+        Object place = ((JavascriptExecutor) browser).executeScript(
+                "return [Number(arguments[0].style.gridRowStart), Number(arguments[0].style.gridColumnStart)]", seat);
+        List<?> values = (List<?>) place;
+        return new int[] {((Number) values.get(0)).intValue(), ((Number) values.get(1)).intValue()};
+    }
+
+    /** Every seat's box on the page (not the viewport: focus may scroll), as one string (label: x, y, width, height). */
+    private static String seatBoxes(WebDriver browser) {
+        return (String) ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('.seat')]"
+                + ".map(b => { const r = b.getBoundingClientRect(); return b.dataset.label + ':' + [r.x + scrollX, r.y"
+                + " + scrollY, r.width, r.height].join(','); }).join(' ')");
     }
 
     private static void signInWithTextedCode(WebDriver browser, String then) {

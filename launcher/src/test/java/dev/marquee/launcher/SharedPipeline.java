@@ -1,5 +1,8 @@
 package dev.marquee.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -37,10 +40,24 @@ final class SharedPipeline {
             overrides.put("marquee.rate-limits.enabled", "false");
             overrides.put("marquee.demo.accounts", "true");
             overrides.put("marquee.demo.password", DEMO_PASSWORD);
-            pipeline = Pipeline.start(stack.properties(), Map.of(), overrides);
+            // fixed free ports, so that the console (order-api, started first) can be told where the others are
+            Map<String, Integer> ports = new HashMap<>();
+            for (Service service : Service.values()) {
+                ports.put(service.id(), freePort());
+            }
+            overrides.putAll(ConsoleTargets.properties(ports, gateways.simulator().baseUri()));
+            pipeline = Pipeline.start(stack.properties(), ports, overrides);
             stack.closeFirst(pipeline);
         }
         return pipeline;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Map<String, String> gatewayProperties() {

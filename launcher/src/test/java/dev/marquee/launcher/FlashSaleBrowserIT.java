@@ -1,0 +1,189 @@
+package dev.marquee.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.marquee.stack.EmbeddedStack;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * The seat map of the 300-seat hall in a real headless Chromium while a crowd of customers races for its seats: a
+ * MutationObserver in the page notes when each seat turned HELD in the DOM (the browser's clock:
+ * {@code performance.timeOrigin + performance.now()}, the same machine's as the services'), and each is compared with
+ * the moment the allocator decided the hold (its {@code allocation.decided_at}, written in the transaction that took
+ * the seats). The map must show every hold within a second (p99) and end as the seat ledger is.
+ */
+class FlashSaleBrowserIT {
+
+    private static final Duration PAGE = Duration.ofSeconds(30);
+    private static final int CUSTOMERS = 40;
+    private static final int ATTEMPTS = 400;
+
+    private static final String OBSERVE = """
+            const map = document.getElementById('seat-map');
+            window.marqueeSeen = {};
+            new MutationObserver(records => {
+              const at = performance.timeOrigin + performance.now();
+              for (const record of records) {
+                const seat = record.target, label = seat.dataset && seat.dataset.label;
+                if (!label) continue;
+                const state = seat.classList.contains('SOLD') ? 'SOLD' : seat.classList.contains('HELD') ? 'HELD' : 'FREE';
+                const key = label + ':' + state;
+                if (!(key in window.marqueeSeen)) window.marqueeSeen[key] = at;
+              }
+            }).observe(map, { attributes: true, attributeFilter: ['class'], subtree: true });
+            """;
+
+    @BeforeAll
+    static void pipeline() {
+        if (Browser.available()) {
+            SharedPipeline.get();
+        }
+    }
+
+    @BeforeEach
+    void browser() {
+        Browser.assumeAvailable();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        Browser.quit();
+    }
+
+    @Test
+    void theSeatMapShowsEveryHoldOfAFlashSaleWithinASecondAndEndsAsTheLedger() throws Exception {
+        long screening = Api.newScreening(2);
+        WebDriver browser = Browser.fresh();
+        browser.get(SharedPipeline.baseUrl() + "/pages/screening.html?id=" + screening);
+        await().atMost(PAGE).ignoreExceptions().until(() -> "true".equals(
+                browser.findElement(By.id("seat-map")).getDomAttribute("data-ready")));
+        ((JavascriptExecutor) browser).executeScript(OBSERVE);
+
+        List<String> accepted = sell(screening);
+
+        Map<String, Instant> decidedAt = heldByTheAllocator(screening);   // seat -> when the allocator held it
+        Set<String> ledger = new TreeSet<>(Api.query("SELECT seat_label FROM seat_claim WHERE screening_id = "
+                + screening));
+        assertThat(ledger).as("every claim in the ledger is a hold the allocator decided").isEqualTo(
+                new TreeSet<>(decidedAt.keySet()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> shownHeld(browser).equals(ledger));
+
+        @SuppressWarnings("unchecked")
+        Map<String, Number> seen = (Map<String, Number>) ((JavascriptExecutor) browser)
+                .executeScript("return window.marqueeSeen");
+        List<Long> delays = new ArrayList<>();
+        decidedAt.forEach((seat, at) -> delays.add(seen.get(seat + ":HELD").longValue() - at.toEpochMilli()));
+        Collections.sort(delays);
+        long p50 = percentile(delays, 0.50), p99 = percentile(delays, 0.99);
+        System.out.printf("FlashSaleBrowserIT: %d seats held (%d orders accepted of %d attempts, %d customers); decision ->"
+                        + " DOM delay ms: min %d, p50 %d, p99 %d, max %d%n", delays.size(), accepted.size(), ATTEMPTS,
+                CUSTOMERS, delays.getFirst(), p50, p99, delays.getLast());
+        assertThat(delays).hasSize(ledger.size()).hasSizeGreaterThan(200);
+        assertThat(p99).as("p99 of decision -> DOM, ms").isLessThan(1000);
+        assertThat(Set.copyOf(seen.keySet()).stream().filter(k -> k.endsWith(":SOLD")).toList()).isEmpty();
+    }
+
+    /** A crowd of customers posting pairs of seats (many wanting the same) until the attempts are spent. */
+    private static List<String> sell(long screening) throws Exception {
+        List<String> pairs = new ArrayList<>();
+        for (char row = 'A'; row <= 'O'; row++) {
+            for (int seat = 1; seat < 20; seat += 2) {
+                pairs.add("[\"" + row + seat + "\",\"" + row + (seat + 1) + "\"]");
+            }
+        }
+        ConcurrentLinkedQueue<String> accepted = new ConcurrentLinkedQueue<>();
+        AtomicInteger left = new AtomicInteger(ATTEMPTS);
+        ExecutorService crowd = Executors.newFixedThreadPool(CUSTOMERS);
+        try {
+            List<Future<?>> fans = new ArrayList<>();
+            for (int i = 0; i < CUSTOMERS; i++) {
+                fans.add(crowd.submit(() -> {
+                    SignedIn customer = SignedIn.customer();
+                    int seats = 0;
+                    while (left.getAndDecrement() > 0 && seats < 10) {
+                        String body = "{\"screeningId\":" + screening + ",\"seats\":"
+                                + pairs.get(ThreadLocalRandom.current().nextInt(pairs.size())) + "}";
+                        HttpResponse<String> placed = customer.post("/api/orders", body);
+                        if (placed.statusCode() == 202) {
+                            accepted.add(Api.json(placed).read("$.id"));
+                            seats += 2;
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> fan : fans) {
+                fan.get();
+            }
+        } finally {
+            crowd.shutdownNow();
+        }
+        List<String> orders = new ArrayList<>(accepted);
+        for (String order : orders) {
+            Api.awaitDecision(order);
+        }
+        return orders;
+    }
+
+    /** The allocator's decisions of this screening's holds, as it recorded them in its transaction. */
+    private static Map<String, Instant> heldByTheAllocator(long screening) throws SQLException {
+        EmbeddedStack stack = EmbeddedStack.shared();
+        Map<String, Instant> decided = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl(), stack.credentials().appUser(),
+                stack.credentials().appPassword());
+             PreparedStatement query = c.prepareStatement("SELECT seats, decided_at FROM allocation"
+                     + " WHERE screening_id = ? AND outcome = 'HELD'")) {
+            query.setLong(1, screening);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Instant at = rows.getTimestamp(2).toInstant();
+                    for (String seat : rows.getString(1).split(",")) {
+                        decided.put(seat, at);
+                    }
+                }
+            }
+        }
+        return decided;
+    }
+
+    private static Set<String> shownHeld(WebDriver browser) {
+        @SuppressWarnings("unchecked")
+        List<String> labels = (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('.seat.HELD')].map(b => b.dataset.label)");
+        return new TreeSet<>(new HashSet<>(labels));
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        return sorted.get(Math.max(0, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+}
