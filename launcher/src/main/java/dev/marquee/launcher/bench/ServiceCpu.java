@@ -111,7 +111,8 @@ final class ServiceCpu {
     private static final List<Map.Entry<List<String>, String>> RULES = List.of(
             Map.entry(List.of("compilerthre"), "JIT compilers"),
             Map.entry(List.of("gc thread", "g1 ", "g1_", "gc_", "vm thread", "vm periodic"), "GC and VM"),
-            Map.entry(List.of("debezium", "blc-", "binlog"), "outbox relay (Debezium)"),
+            Map.entry(List.of("debezium", "blc-", "binlog", "outbox-relay"), "outbox relay (Debezium)"),
+            Map.entry(List.of("rate-limit", "catalog-import"), "order-api"),
             Map.entry(List.of("kafka-producer", "kafka-coordinator", "kafka-consumer", "consumer-", "producer-"),
                     "Kafka clients (unnamed)"),
             Map.entry(List.of("data-plane", "kafka-request-handler", "group-coordinator", "broker", "raft", "controller",

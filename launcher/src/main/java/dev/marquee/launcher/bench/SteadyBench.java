@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.marquee.gateway.simulator.GatewaySimulator;
+import dev.marquee.launcher.Pipeline;
 import dev.marquee.stack.EmbeddedStack;
 
 /**
@@ -25,18 +27,21 @@ final class SteadyBench {
             "expiry-worker", "box-office");
 
     private final SteadyPlan plan;
-    private final BenchPipeline bench;
+    private final EmbeddedStack stack;
+    private final Pipeline pipeline;
+    private final GatewaySimulator gateway;
     private final PrintStream out;
 
-    SteadyBench(SteadyPlan plan, BenchPipeline bench, PrintStream out) {
+    SteadyBench(SteadyPlan plan, EmbeddedStack stack, Pipeline pipeline, GatewaySimulator gateway, PrintStream out) {
         this.plan = plan;
-        this.bench = bench;
+        this.stack = stack;
+        this.pipeline = pipeline;
+        this.gateway = gateway;
         this.out = out;
     }
 
     SteadyReport run() throws Exception {
-        EmbeddedStack stack = bench.stack();
-        String api = "http://127.0.0.1:" + bench.pipeline().port("order-api");
+        String api = "http://127.0.0.1:" + pipeline.port("order-api");
         String run = "s" + Long.toString(System.nanoTime() % 1_000_000, 36);
         ImportBenchCatalog generated = SteadyCatalog.generate(run, plan.screenings());
         ImportBenchCommand.Timed imported = ImportBenchCommand.post(api, new BenchCustomers(stack).operator(),
@@ -49,13 +54,13 @@ final class SteadyBench {
         Map<Integer, String> ports = new HashMap<>();
         for (String service : SERVICES) {
             try {
-                ports.put(bench.pipeline().port(service), service);
+                ports.put(pipeline.port(service), service);
             } catch (RuntimeException e) {
                 // a service without a web server (or not built) has no HTTP threads to name
             }
         }
         Instant began = Instant.now();
-        SteadyRun sweep = new SteadyRun(plan, stack, bench.pipeline(), bench.gateway(), catalog, tokens,
+        SteadyRun sweep = new SteadyRun(plan, stack, pipeline, gateway, catalog, tokens,
                 new ServiceCpu(ports), out);
         List<SteadyStep> steps = sweep.sweep(new AsyncProfiling(plan.profiler(), plan.profileOut()));
         PaymentLedger ledger = new PaymentLedger(stack, SteadyRun.CUSTOMERS);
@@ -64,9 +69,9 @@ final class SteadyBench {
         while (ledger.unended() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
-        bench.gateway().awaitQuiet(Duration.ofSeconds(10));
+        gateway.awaitQuiet(Duration.ofSeconds(10));
         sweep.settle(steps, ledger.settledAt());
-        PaymentsReport.Invariants money = ledger.invariants(bench.gateway(), began, api);
+        PaymentsReport.Invariants money = ledger.invariants(gateway, began, api);
         SteadyReport.Invariants invariants = new SteadyReport.Invariants(ledger.seatsSoldTwice(), ledger.unended(),
                 sweep.unanswered(), sweep.answeredTwice(), money.chargedTwice(), money.paidWithoutCharge(),
                 money.soldMismatch(), money.soldShownFree());

@@ -89,7 +89,7 @@ final class SteadyCommand implements Callable<Integer> {
                 profileStep, profiler, profileOut);
         try (BenchPipeline bench = BenchPipeline.start(dataDir, Map.of("marquee.hold.duration", hold.toMillis() + "ms",
                 "marquee.demo.accounts", "false"))) {
-            SteadyReport report = new SteadyBench(plan, bench, System.out).run();
+            SteadyReport report = new SteadyBench(plan, bench.stack(), bench.pipeline(), bench.gateway(), System.out).run();
             report.print(System.out);
             return report.ok() ? 0 : 1;
         }

@@ -105,10 +105,7 @@ final class SteadyRun {
             }
             for (int i = 0; i < plan.rates().size(); i++) {
                 SteadyStep step = new SteadyStep("step " + (i + 1), plan.rates().get(i), plan.step().toMillis() / 1e3);
-                boolean profiled = plan.profileStep() == i + 1;
-                if (profiled) {
-                    profiling.start();
-                }
+                boolean profiled = plan.profileStep() == i + 1 && startProfiling(profiling);
                 ServiceCpu.Snapshot before = cpu.snapshot();
                 long gc = gcMillis();
                 long jit = jitMillis();
@@ -134,6 +131,16 @@ final class SteadyRun {
         } finally {
             customers.shutdown();
             customers.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private boolean startProfiling(AsyncProfiling profiling) {
+        try {
+            profiling.start();
+            return true;
+        } catch (Exception e) {
+            out.println("bench: no flame graph, async-profiler did not start: " + e);
+            return false;
         }
     }
 
