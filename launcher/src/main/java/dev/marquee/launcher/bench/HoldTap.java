@@ -12,7 +12,6 @@ import dev.marquee.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 
 /**
  * The steady bench's view of the allocator's answers: reads {@code seat-events} of every screening without a consumer
@@ -40,14 +39,7 @@ final class HoldTap implements AutoCloseable {
 
     private void consume() {
         while (running) {
-            ConsumerRecords<String, Object> records;
-            try {
-                records = consumer.poll(Duration.ofMillis(100));
-            } catch (RecordDeserializationException e) {
-                System.err.println("bench: skipping an undecodable record: " + e.getMessage());
-                consumer.seek(e.topicPartition(), e.offset() + 1);
-                continue;
-            }
+            ConsumerRecords<String, Object> records = TopicReader.poll(consumer, Duration.ofMillis(100));
             long now = System.nanoTime();
             for (ConsumerRecord<String, Object> r : records) {
                 switch (r.value()) {

@@ -120,6 +120,7 @@ final class ServiceCpu {
             Map.entry(List.of("redisson", "netty"), "Redisson"),
             Map.entry(List.of("gateway", "simulator"), "gateway simulator"),
             Map.entry(List.of("bench", "httpclient"), "bench (load and measurement)"),
+            Map.entry(List.of("forkjoinpool"), "virtual-thread carriers (mostly the bench's customers)"),
             Map.entry(List.of("hikari", "mariadb"), "JDBC pools"));
 
     /** Kernel thread id → Java thread name, from the JVM's own thread dump. */
