@@ -11,7 +11,7 @@ import dev.marquee.gateway.simulator.GatewaySimulator;
 import dev.marquee.stack.EmbeddedStack;
 
 /** One embedded stack and one pipeline for every integration test of this JVM, stopped at exit, services first. */
-final class SharedPipeline {
+public final class SharedPipeline {
 
     /** Alipay's 25 hours of resends in about 90 seconds. */
     static final double GATEWAY_TIME_SCALE = 0.001;
@@ -25,7 +25,7 @@ final class SharedPipeline {
     private SharedPipeline() {
     }
 
-    static synchronized Pipeline get() {
+    public static synchronized Pipeline get() {
         if (pipeline == null) {
             EmbeddedStack stack = EmbeddedStack.shared();
             gateways = SimulatedGateways.start(0, GATEWAY_TIME_SCALE);
@@ -70,7 +70,7 @@ final class SharedPipeline {
         return gateways.alipaySigner();
     }
 
-    static GatewaySimulator gateway() {
+    public static GatewaySimulator gateway() {
         get();
         return gateways.simulator();
     }

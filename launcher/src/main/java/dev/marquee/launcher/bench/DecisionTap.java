@@ -17,7 +17,6 @@ import dev.marquee.schemas.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 
 /**
  * Reads the allocator's answers (SeatsHeld, SeatsRejected) for one screening from every partition of
@@ -51,14 +50,7 @@ final class DecisionTap implements AutoCloseable {
 
     private void consume() {
         while (running) {
-            ConsumerRecords<String, Object> records;
-            try {
-                records = consumer.poll(Duration.ofMillis(100));
-            } catch (RecordDeserializationException e) {
-                System.err.println("bench: skipping an undecodable record: " + e.getMessage());
-                consumer.seek(e.topicPartition(), e.offset() + 1);
-                continue;
-            }
+            ConsumerRecords<String, Object> records = TopicReader.poll(consumer, Duration.ofMillis(100));
             long now = System.nanoTime();
             long nowMillis = System.currentTimeMillis();
             for (ConsumerRecord<String, Object> r : records) {

@@ -5,16 +5,21 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.function.IntFunction;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The import bench's catalog, as a zip of the import's CSV sheets: one merchant; {@code cinemas} cinemas of 10 halls
- * (150 seats of every type each); 20 movies, each licensed to every cinema; screenings spread over the halls, five a
- * day, never overlapping; and accounts (a few staff, the rest customers), the first {@code passwords} of them with
- * a password. Codes and phones carry {@code run}, so that each generated catalog is new to the order-api.
+ * A generated catalog, as a zip of the import's CSV sheets: one merchant; cinemas of 10 halls (by default 150 seats of
+ * every type each, one hall per 100 screenings; the steady bench gives its own halls and rows); 20 movies, each
+ * licensed to every cinema; screenings spread over the halls, five a day, never overlapping; and accounts (a few
+ * staff, the rest customers), the first {@code passwords} of them with a password. Codes and phones carry
+ * {@code run}, so that each generated catalog is new to the order-api.
+ *
+ * @param rows hall h's rows, as the import's grid strings ({@code S} a standard seat, {@code _} an aisle)
  */
-record ImportBenchCatalog(String run, int screenings, int accounts, int passwords) {
+record ImportBenchCatalog(String run, int screenings, int accounts, int passwords, int halls,
+                          IntFunction<String[]> rows) {
 
     static final int HALLS_PER_CINEMA = 10;
     static final int MOVIES = 20;
@@ -23,8 +28,9 @@ record ImportBenchCatalog(String run, int screenings, int accounts, int password
             "SSSS_SSSSSSSSSS_SSSS", "SSSS_SSSSSSSSSS_SSSS", "SSSS_SSSSSSSSSS_SSSS", "SSSS_SSSSSSSSSS_SSSS",
             "SSSS_SSSSSSSSSS_SSSS", "LLLL_LLLLLLLLLL_LLLL"};
 
-    int halls() {
-        return Math.max(1, (screenings + 99) / 100);
+    /** The import bench's catalog: a hall of 150 seats (every type) per 100 screenings. */
+    ImportBenchCatalog(String run, int screenings, int accounts, int passwords) {
+        this(run, screenings, accounts, passwords, Math.max(1, (screenings + 99) / 100), h -> GRID);
     }
 
     int cinemas() {
@@ -71,7 +77,7 @@ record ImportBenchCatalog(String run, int screenings, int accounts, int password
     private String hallSheet() {
         StringBuilder csv = new StringBuilder("cinema,name,row\n");
         for (int h = 0; h < halls(); h++) {
-            for (String row : GRID) {
+            for (String row : rows.apply(h)) {
                 csv.append("bc-%s-%d,Hall %d,%s\n".formatted(run, h / HALLS_PER_CINEMA, h % HALLS_PER_CINEMA, row));
             }
         }

@@ -92,7 +92,7 @@ final class ImportBenchCommand implements Callable<Integer> {
                 s.path("unchanged").asInt()));
     }
 
-    private static Timed post(String url, String token, byte[] file) throws Exception {
+    static Timed post(String url, String token, byte[] file) throws Exception {
         long start = System.nanoTime();
         HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(url + "/api/admin/catalog/import?name=catalog.zip")).header("Authorization",

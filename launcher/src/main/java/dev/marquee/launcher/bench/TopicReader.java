@@ -7,8 +7,10 @@ import java.util.Properties;
 
 import dev.marquee.schemas.serde.ConfluentAvroDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** A consumer of every partition of some topics, from their beginning, without a group, decoding Avro events. */
@@ -40,6 +42,17 @@ public final class TopicReader {
         } catch (RuntimeException e) {
             consumer.close();
             throw e;
+        }
+    }
+
+    /** The next records; an undecodable one is said on stderr and skipped, so a reader never stops at it. */
+    static ConsumerRecords<String, Object> poll(KafkaConsumer<String, Object> consumer, Duration timeout) {
+        try {
+            return consumer.poll(timeout);
+        } catch (RecordDeserializationException e) {
+            System.err.println("bench: skipping an undecodable record: " + e.getMessage());
+            consumer.seek(e.topicPartition(), e.offset() + 1);
+            return ConsumerRecords.empty();
         }
     }
 

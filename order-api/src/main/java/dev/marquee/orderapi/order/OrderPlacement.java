@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -15,6 +14,7 @@ import dev.marquee.orderapi.catalog.Catalog;
 import dev.marquee.orderapi.catalog.HallSeat;
 import dev.marquee.orderapi.catalog.Screening;
 import dev.marquee.orderapi.seatmap.SeatMap;
+import dev.marquee.support.ids.TimeOrderedIds;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -96,7 +96,7 @@ public class OrderPlacement {
 
     /** The order and its OrderRequested outbox row, in one transaction with the idempotency key's claim. */
     private Placement write(PlaceOrder command, Screening screening, long amount, Instant now) {
-        String orderId = UUID.randomUUID().toString();
+        String orderId = TimeOrderedIds.nextText();
         if (command.idempotencyKey() != null) {
             Optional<Order> earlier = idempotencyKeys.claim(command, orderId, now).flatMap(orders::findById);
             if (earlier.isPresent()) {

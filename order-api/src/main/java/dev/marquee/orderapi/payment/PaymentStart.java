@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.marquee.gateway.Money;
@@ -21,6 +20,7 @@ import dev.marquee.orderapi.order.Order;
 import dev.marquee.orderapi.order.OrderNotFoundException;
 import dev.marquee.orderapi.order.OrderStatus;
 import dev.marquee.orderapi.order.Orders;
+import dev.marquee.support.ids.TimeOrderedIds;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,7 +79,7 @@ public class PaymentStart {
         Order order = payableOrder(orderId);
         Payment payment = payments.findByOrderIdOrderByCreatedAt(orderId).stream()
                 .filter(p -> p.status().open() && p.gateway().equals(gateway)).findFirst()
-                .orElseGet(() -> payments.save(new Payment(UUID.randomUUID().toString(), orderId, gateway,
+                .orElseGet(() -> payments.save(new Payment(TimeOrderedIds.nextText(), orderId, gateway,
                         order.amountMinor(), order.currency(), clock.instant())));
         return new Started(payment, payUrl(enabled, payment, order, requestBase), order.holdDeadline());
     }

@@ -3,7 +3,6 @@ package dev.marquee.orderapi.catalog.messaging;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import dev.marquee.events.HallLayoutPublished;
 import dev.marquee.events.HallSeat;
@@ -17,6 +16,7 @@ import dev.marquee.orderapi.catalog.CatalogEvents;
 import dev.marquee.orderapi.catalog.GridSeat;
 import dev.marquee.orderapi.outbox.Outbox;
 import dev.marquee.schemas.Topics;
+import dev.marquee.support.ids.TimeOrderedIds;
 import org.springframework.stereotype.Component;
 
 /** The catalog's events as Avro records in the outbox (relayed to {@code catalog-events}). */
@@ -96,6 +96,6 @@ class CatalogEventsOutbox implements CatalogEvents {
     }
 
     private static String newId() {
-        return UUID.randomUUID().toString();
+        return TimeOrderedIds.nextText();
     }
 }

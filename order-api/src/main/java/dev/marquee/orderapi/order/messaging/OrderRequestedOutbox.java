@@ -1,6 +1,5 @@
 package dev.marquee.orderapi.order.messaging;
 
-import java.util.UUID;
 
 import dev.marquee.events.OrderRequested;
 import dev.marquee.orderapi.catalog.Screening;
@@ -8,6 +7,7 @@ import dev.marquee.orderapi.order.Order;
 import dev.marquee.orderapi.order.OrderRequests;
 import dev.marquee.orderapi.outbox.Outbox;
 import dev.marquee.schemas.Topics;
+import dev.marquee.support.ids.TimeOrderedIds;
 import org.springframework.stereotype.Component;
 
 /** Turns an accepted order into an OrderRequested event in the outbox, keyed by hall. */
@@ -23,7 +23,7 @@ class OrderRequestedOutbox implements OrderRequests {
     @Override
     public void requested(Order order, Screening screening) {
         OrderRequested event = OrderRequested.newBuilder()
-                .setEventId(UUID.randomUUID().toString())
+                .setEventId(TimeOrderedIds.nextText())
                 .setOccurredAt(order.createdAt())
                 .setOrderId(order.id())
                 .setCustomerId(order.customerId())
