@@ -28,9 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class BoxOfficeConfiguration {
 
     @Bean
-    ProjectionStore liveProjectionStore(DataSource dataSource, JdbcTemplate jdbc,
-                                        @Value("${marquee.demo-data:false}") boolean demoData) {
-        BoxOfficeSchema.migrate(dataSource, demoData);
+    ProjectionStore liveProjectionStore(DataSource dataSource, JdbcTemplate jdbc) {
+        BoxOfficeSchema.migrate(dataSource);
         return new ProjectionStore(jdbc, ProjectionTables.LIVE);
     }
 

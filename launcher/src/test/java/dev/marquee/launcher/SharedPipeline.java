@@ -7,7 +7,10 @@ import dev.marquee.gateway.AlipaySigner;
 import dev.marquee.gateway.simulator.GatewaySimulator;
 import dev.marquee.stack.EmbeddedStack;
 
-/** One embedded stack and one pipeline for every integration test of this JVM, stopped at exit, services first. */
+/**
+ * One embedded stack and one pipeline for every integration test of this JVM, stopped at exit, services first, with
+ * the demo catalog imported (and read by every service) before the first test.
+ */
 final class SharedPipeline {
 
     /** Alipay's 25 hours of resends in about 90 seconds. */
@@ -39,6 +42,8 @@ final class SharedPipeline {
             overrides.put("marquee.demo.password", DEMO_PASSWORD);
             pipeline = Pipeline.start(stack.properties(), Map.of(), overrides);
             stack.closeFirst(pipeline);
+            // the demo catalog (halls 1-2, screenings 1-4, merchant 1 ...) as ./marquee run imports it
+            DemoCatalog.seed(stack, pipeline.port("order-api"));
         }
         return pipeline;
     }
