@@ -111,7 +111,7 @@ class CatalogImportIT {
                 .contains("{\"sheet\":\"accounts\",\"inserted\":0,\"updated\":0,\"unchanged\":2}");
         assertThat(fingerprint(s)).isEqualTo(before);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
-                .until(() -> Api.records("catalog-events") == events + 5);
+                .until(() -> Api.records("catalog-events") == events + 6);
     }
 
     /** Everything the import wrote for this catalog, ids included. */
