@@ -37,9 +37,8 @@ class BoxOfficeConfiguration {
     static final String CATALOG_DEAD_LETTERS = "box-office-catalog-dlt";
 
     @Bean
-    ProjectionStore liveProjectionStore(DataSource dataSource, JdbcTemplate jdbc,
-                                        @Value("${marquee.demo-data:false}") boolean demoData) {
-        BoxOfficeSchema.migrate(dataSource, demoData);
+    ProjectionStore liveProjectionStore(DataSource dataSource, JdbcTemplate jdbc) {
+        BoxOfficeSchema.migrate(dataSource);
         return new ProjectionStore(jdbc, ProjectionTables.LIVE);
     }
 

@@ -66,9 +66,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--box-office-port", description = "box-office's HTTP port (rankings). Default: ${DEFAULT-VALUE}")
     int boxOfficePort = 8084;
 
-    @Option(names = "--catalog", description = {"The demo catalog imported once the services are up (./marquee import",
-            "catalog; the built-in halls and screenings 1-4 are in it unchanged). Default: ${DEFAULT-VALUE}"})
-    Path catalog = Path.of("deploy", "catalog");
+    @Option(names = "--catalog", description = {"The demo catalog, imported once the services are up (./marquee import",
+            "catalog); the services learn it from catalog-events. Default: ${DEFAULT-VALUE}"})
+    Path catalog = DemoCatalog.FILE;
 
     @Option(names = "--demo-password", description = {"The password of the demo's accounts (an administrator, a staff",
             "member, two customers). Default: a new one each run, printed when ready"})
@@ -104,9 +104,12 @@ final class RunCommand implements Callable<Integer> {
             stack.close();
             throw e;
         }
-        if (DemoCatalog.seed(catalog, stack.secrets(), pipeline.port("order-api")) != 0) {
-            System.err.println("marquee: the demo catalog " + catalog + " was not imported (see above); going on"
-                    + " with the built-in one");
+        if (DemoCatalog.seed(catalog, stack, "http://127.0.0.1:" + pipeline.port("order-api")) != 0) {
+            System.err.println("marquee: the demo catalog " + catalog + " was not imported (see above); stopping");
+            pipeline.close();
+            gateways.close();
+            stack.close();
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -136,7 +136,8 @@ class OrderPipelineIT {
 
     @Test
     void theCatalogListsTheDemoScreenings() throws Exception {
-        HttpResponse<String> response = get("/api/screenings?movieId=2");
+        // the demo's cinema 1 (other cinemas of the demo screen movie 2 too)
+        HttpResponse<String> response = get("/api/screenings?movieId=2&cinemaId=1");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).<List<Integer>>read("$[*].id")).containsExactly(3, 4);

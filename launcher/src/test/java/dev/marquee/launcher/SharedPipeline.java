@@ -10,7 +10,10 @@ import dev.marquee.gateway.AlipaySigner;
 import dev.marquee.gateway.simulator.GatewaySimulator;
 import dev.marquee.stack.EmbeddedStack;
 
-/** One embedded stack and one pipeline for every integration test of this JVM, stopped at exit, services first. */
+/**
+ * One embedded stack and one pipeline for every integration test of this JVM, stopped at exit, services first, with
+ * the demo catalog imported (and read by every service) before the first test.
+ */
 public final class SharedPipeline {
 
     /** Alipay's 25 hours of resends in about 90 seconds. */
@@ -48,6 +51,8 @@ public final class SharedPipeline {
             overrides.putAll(ConsoleTargets.properties(ports, gateways.simulator().baseUri()));
             pipeline = Pipeline.start(stack.properties(), ports, overrides);
             stack.closeFirst(pipeline);
+            // the demo catalog (halls 1-2, screenings 1-4, merchant 1 ...) as ./marquee run imports it
+            DemoCatalog.seed(stack, pipeline.port("order-api"));
         }
         return pipeline;
     }

@@ -6,7 +6,6 @@ import dev.marquee.schemas.Topics;
 import dev.marquee.support.RetryingConsumers;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -23,16 +22,6 @@ class OrderApiConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** The demo catalog is a migration of its own, applied only where {@code marquee.demo-data} is true. */
-    @Bean
-    FlywayConfigurationCustomizer demoData(@Value("${marquee.demo-data:false}") boolean demoData) {
-        return flyway -> {
-            if (demoData) {
-                flyway.locations("classpath:db/order-api", "classpath:db/demo-data");
-            }
-        };
     }
 
     /**

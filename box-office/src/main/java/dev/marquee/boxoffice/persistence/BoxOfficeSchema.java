@@ -14,15 +14,9 @@ public final class BoxOfficeSchema {
     }
 
     public static void migrate(DataSource dataSource) {
-        migrate(dataSource, false);
-    }
-
-    /** @param demoData with the demo catalog's titles and city, which exist before any catalog event */
-    public static void migrate(DataSource dataSource, boolean demoData) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations(demoData ? new String[] {"classpath:db/box-office", "classpath:db/box-office-demo"}
-                        : new String[] {"classpath:db/box-office"})
+                .locations("classpath:db/box-office")
                 .table("flyway_history_box_office")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.marquee.gateway.simulator.GatewaySimulator;
+import dev.marquee.launcher.DemoCatalog;
 import dev.marquee.launcher.Pipeline;
 import dev.marquee.launcher.SharedCores;
 import dev.marquee.launcher.SimulatedGateways;
@@ -30,7 +31,12 @@ final class BenchPipeline implements AutoCloseable {
         this.gateway = gateway;
     }
 
+    /** With the demo catalog imported (the halls and screenings benches sell). */
     static BenchPipeline start(Path dataDir, Map<String, String> settings) {
+        return start(dataDir, settings, true);
+    }
+
+    static BenchPipeline start(Path dataDir, Map<String, String> settings, boolean demoCatalog) {
         EmbeddedStack stack = EmbeddedStack.start(dataDir, StackPorts.ephemeral(), 6);
         try {
             SimulatedGateways gateways = SimulatedGateways.start(0, GATEWAY_TIME_SCALE);
@@ -40,6 +46,9 @@ final class BenchPipeline implements AutoCloseable {
             overrides.putAll(settings);
             Pipeline pipeline = Pipeline.start(stack.properties(), Map.of(), overrides);
             stack.closeFirst(pipeline);
+            if (demoCatalog) {
+                DemoCatalog.seed(stack, pipeline.port("order-api"));
+            }
             return new BenchPipeline(stack, pipeline, gateways.simulator());
         } catch (RuntimeException e) {
             stack.close();

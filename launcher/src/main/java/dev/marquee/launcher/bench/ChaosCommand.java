@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.marquee.launcher.DurationConverter;
+import dev.marquee.launcher.DemoCatalog;
 import dev.marquee.launcher.SimulatedGateways;
 import dev.marquee.stack.EmbeddedStack;
 import dev.marquee.stack.StackPorts;
@@ -115,6 +116,7 @@ final class ChaosCommand implements Callable<Integer> {
             ServiceFleet fleet = ServiceFleet.start(javaCommand(), properties(stack, gateways), dataDir.resolve("logs"),
                     Duration.ofSeconds(240));
             fleetRef.set(fleet);
+            DemoCatalog.seed(stack, fleet.orderApiUrls().getFirst());
             System.out.printf("bench: %d service processes ready in %.1f s%n", fleet.all().size(),
                     (System.nanoTime() - begin) / 1e9);
             try (fleet) {

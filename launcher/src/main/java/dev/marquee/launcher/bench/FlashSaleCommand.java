@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.marquee.launcher.DurationConverter;
+import dev.marquee.launcher.DemoCatalog;
 import dev.marquee.launcher.Pipeline;
 import dev.marquee.launcher.SharedCores;
 import dev.marquee.stack.EmbeddedStack;
@@ -84,6 +85,7 @@ final class FlashSaleCommand implements Callable<Integer> {
         try (stack; Pipeline pipeline = Pipeline.start(stack.properties(), Map.of(),
                 overrides())) {
             pipelineRef.set(pipeline);
+            DemoCatalog.seed(stack, pipeline.port("order-api"));
             FlashSale sale = new FlashSale(plan, stack, pipeline, System.out);
             saleRef.set(sale);
             report = sale.run();

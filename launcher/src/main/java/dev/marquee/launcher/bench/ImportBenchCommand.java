@@ -54,7 +54,7 @@ final class ImportBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (BenchPipeline bench = BenchPipeline.start(dataDir, Map.of("marquee.demo.accounts", "false"))) {
+        try (BenchPipeline bench = BenchPipeline.start(dataDir, Map.of("marquee.demo.accounts", "false"), false)) {
             String url = "http://127.0.0.1:" + bench.pipeline().port("order-api");
             String token = new BenchCustomers(bench.stack()).operator();
             ImportBenchCatalog a = new ImportBenchCatalog("a" + Long.toString(System.nanoTime() % 1_000_000, 36),

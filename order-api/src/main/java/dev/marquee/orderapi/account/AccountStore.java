@@ -71,6 +71,10 @@ final class AccountStore {
                 .update();
     }
 
+    Optional<Long> merchantByCode(String code) {
+        return jdbc.sql("SELECT id FROM merchant WHERE code = ?").param(code).query(Long.class).optional();
+    }
+
     boolean merchantExists(long merchantId) {
         return jdbc.sql("SELECT COUNT(*) FROM merchant WHERE id = ?").param(merchantId).query(Long.class).single() > 0;
     }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * The catalog's facts for other services, on {@code catalog-events}: each call writes its event to the outbox in
  * the caller's transaction, so an event is published exactly when its change commits. Hall and screening events are
- * keyed by hall, movie and licence events by movie.
+ * keyed by hall, movie and licence events by movie, cinema events by cinema. The first event of a row also marks the
+ * row published ({@code catalog_published}), so the start-up publication ({@code CatalogBackfill}) leaves it alone.
  */
 public interface CatalogEvents {
 
@@ -21,6 +22,9 @@ public interface CatalogEvents {
     void screeningChanged(ScreeningFacts screening);
 
     void screeningCancelled(long screeningId, long hallId, String reason);
+
+    /** A cinema was added or changed its name or city (keyed by cinema). */
+    void cinemaChanged(long cinemaId, long merchantId, String name, String city);
 
     void movieChanged(long movieId, String title, int durationMinutes, String status);
 

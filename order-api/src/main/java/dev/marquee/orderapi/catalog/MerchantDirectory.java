@@ -14,10 +14,12 @@ public class MerchantDirectory {
 
     private final JdbcClient jdbc;
     private final Ownership ownership;
+    private final CatalogEvents events;
 
-    MerchantDirectory(JdbcClient jdbc, Ownership ownership) {
+    MerchantDirectory(JdbcClient jdbc, Ownership ownership, CatalogEvents events) {
         this.jdbc = jdbc;
         this.ownership = ownership;
+        this.events = events;
     }
 
     public record Merchant(long id, String code, String name) {
@@ -60,7 +62,9 @@ public class MerchantDirectory {
         } catch (DuplicateKeyException e) {
             throw CatalogRefusedException.duplicate("cinema", cinema.code());
         }
-        return key.getKey().longValue();
+        long cinemaId = key.getKey().longValue();
+        events.cinemaChanged(cinemaId, merchantId, cinema.name(), cinema.city());
+        return cinemaId;
     }
 
     @Transactional
@@ -76,5 +80,8 @@ public class MerchantDirectory {
         } catch (DuplicateKeyException e) {
             throw CatalogRefusedException.duplicate("cinema", cinema.code());
         }
+        long merchantId = jdbc.sql("SELECT merchant_id FROM cinema WHERE id = ?").param(cinemaId).query(Long.class)
+                .single();
+        events.cinemaChanged(cinemaId, merchantId, cinema.name(), cinema.city());
     }
 }

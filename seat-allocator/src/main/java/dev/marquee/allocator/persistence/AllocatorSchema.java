@@ -6,20 +6,17 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Migrates the allocator's own tables (its copy of the catalog) with their own Flyway history, beside the seat
- * ledger's. The demo halls' layouts come with them where {@code marquee.demo-data} is true: they exist before any
- * catalog event was published.
+ * ledger's. Every hall's layout comes from catalog-events (HallLayoutPublished), the demo's too.
  */
 final class AllocatorSchema {
 
     private AllocatorSchema() {
     }
 
-    static void migrate(DataSource dataSource, boolean demoData) {
+    static void migrate(DataSource dataSource) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations(demoData
-                        ? new String[] {"classpath:db/seat-allocator", "classpath:db/seat-allocator-demo"}
-                        : new String[] {"classpath:db/seat-allocator"})
+                .locations("classpath:db/seat-allocator")
                 .table("flyway_history_seat_allocator")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")

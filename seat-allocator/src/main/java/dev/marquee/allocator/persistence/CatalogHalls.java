@@ -13,7 +13,6 @@ import dev.marquee.allocator.HallLayout;
 import dev.marquee.allocator.Halls;
 import dev.marquee.allocator.Seat;
 import dev.marquee.allocator.SeatType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +31,8 @@ class CatalogHalls implements Halls {
     private final JdbcClient jdbc;
     private final Map<HallVersion, HallLayout> layouts = new ConcurrentHashMap<>();
 
-    CatalogHalls(JdbcClient jdbc, DataSource dataSource, @Value("${marquee.demo-data:false}") boolean demoData) {
-        AllocatorSchema.migrate(dataSource, demoData);
+    CatalogHalls(JdbcClient jdbc, DataSource dataSource) {
+        AllocatorSchema.migrate(dataSource);
         this.jdbc = jdbc;
     }
 

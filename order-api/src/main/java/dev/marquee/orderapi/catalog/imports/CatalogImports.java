@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.marquee.orderapi.catalog.CatalogEvents;
+import dev.marquee.orderapi.catalog.CatalogImported;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -32,9 +34,10 @@ class CatalogImports {
     private final CatalogEvents events;
     private final Duration turnaround;
     private final ReentrantLock running = new ReentrantLock();
+    private final ApplicationEventPublisher announcements;
 
     CatalogImports(JdbcTemplate jdbc, PlatformTransactionManager transactions, PasswordEncoder encoder, Clock clock,
-                   CatalogEvents events,
+                   CatalogEvents events, ApplicationEventPublisher announcements,
                    @Value("${marquee.catalog.advertising:15m}") Duration advertising,
                    @Value("${marquee.catalog.cleaning:15m}") Duration cleaning) {
         this.jdbc = jdbc;
@@ -42,6 +45,7 @@ class CatalogImports {
         this.encoder = encoder;
         this.clock = clock;
         this.events = events;
+        this.announcements = announcements;
         this.turnaround = advertising.plus(cleaning);
     }
 
@@ -72,6 +76,9 @@ class CatalogImports {
             List<ImportCounts> counts = new CatalogWriter(jdbc, writes, events, dryRun).write(checked.lines(), ids,
                     new ScreeningWrites(jdbc, writes, events, turnaround), new AccountWrites(jdbc, writes, encoder,
                             clock));
+            if (!dryRun) {
+                announcements.publishEvent(new CatalogImported());
+            }
             return new ImportReport(dryRun, checked.read(), checked.skipped(), counts, checked.validateMillis(),
                     (System.nanoTime() - start) / 1_000_000);
         } finally {

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes validated lines sheet by sheet (merchants, cinemas, movies, halls, licences, screenings, accounts), each as
  * upserts by natural key, the ids of one sheet's new rows read back before the next sheet names them. Dry, it
  * only plans: the counts say what a real run would insert and update. What changed is published (MovieChanged,
- * LicenceGranted, HallLayoutPublished, ScreeningScheduled/Changed) in the transaction of the chunk that changed it.
+ * CinemaChanged, LicenceGranted, HallLayoutPublished, ScreeningScheduled/Changed) in the transaction of the chunk that changed it.
  */
 final class CatalogWriter {
 
@@ -51,8 +51,7 @@ final class CatalogWriter {
                 }));
         CatalogIds ids = dry ? start : CatalogIds.read(jdbc);
         counts.add(simple(Sheet.CINEMAS, CINEMAS, lines.cinemas().stream().map(c -> cinema(c, ids)).toList(),
-                written -> {
-                }));
+                this::cinemasChanged));
         counts.add(simple(Sheet.MOVIES, MOVIES, lines.movies().stream().map(CatalogWriter::movie).toList(),
                 this::moviesChanged));
         CatalogIds withMovies = dry ? start : CatalogIds.read(jdbc);
@@ -80,6 +79,16 @@ final class CatalogWriter {
             });
         }
         return ImportCounts.of(sheet, plan);
+    }
+
+    /** CinemaChanged for each new or changed cinema (values: merchant 0, name 1, city 2). */
+    private void cinemasChanged(List<Upsert.Row> cinemas) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query("SELECT code, id FROM cinema", rs -> {
+            ids.put(rs.getString(1), rs.getLong(2));
+        });
+        cinemas.forEach(c -> events.cinemaChanged(ids.get((String) c.key().getFirst()), (Long) c.values().get(0),
+                (String) c.values().get(1), (String) c.values().get(2)));
     }
 
     /** MovieChanged for each new or changed movie (values: title 0, duration 7, status 11). */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import dev.marquee.events.CinemaChanged;
 import dev.marquee.events.HallLayoutPublished;
 import dev.marquee.events.HallSeat;
 import dev.marquee.events.LicenceGranted;
@@ -14,20 +15,26 @@ import dev.marquee.events.ScreeningChanged;
 import dev.marquee.events.ScreeningScheduled;
 import dev.marquee.orderapi.catalog.CatalogEvents;
 import dev.marquee.orderapi.catalog.GridSeat;
+import dev.marquee.orderapi.catalog.messaging.CatalogPublications.Kind;
 import dev.marquee.orderapi.outbox.Outbox;
 import dev.marquee.schemas.Topics;
 import dev.marquee.support.ids.TimeOrderedIds;
 import org.springframework.stereotype.Component;
 
-/** The catalog's events as Avro records in the outbox (relayed to {@code catalog-events}). */
+/**
+ * The catalog's events as Avro records in the outbox (relayed to {@code catalog-events}), each marking its row
+ * published ({@link CatalogPublications}).
+ */
 @Component
 class CatalogEventsOutbox implements CatalogEvents {
 
     private final Outbox outbox;
+    private final CatalogPublications published;
     private final Clock clock;
 
-    CatalogEventsOutbox(Outbox outbox, Clock clock) {
+    CatalogEventsOutbox(Outbox outbox, CatalogPublications published, Clock clock) {
         this.outbox = outbox;
+        this.published = published;
         this.clock = clock;
     }
 
@@ -41,6 +48,7 @@ class CatalogEventsOutbox implements CatalogEvents {
                         .setRowLabel(s.rowLabel()).setGridRow(s.gridRow()).setGridCol(s.gridCol())
                         .setSeatType(s.seatType().name()).setPairLabel(s.pairLabel()).build()).toList())
                 .build());
+        published.claim(Kind.HALL_LAYOUT, hallId, layoutVersion);
     }
 
     @Override
@@ -51,6 +59,7 @@ class CatalogEventsOutbox implements CatalogEvents {
                 .setMerchantId(s.merchantId()).setMovieId(s.movieId()).setLayoutVersion(s.layoutVersion())
                 .setStartsAt(s.startsAt()).setEndsAt(s.endsAt()).setCurrency(s.currency())
                 .setPrices(java.util.Map.copyOf(s.prices())).build());
+        published.claim(Kind.SCREENING, s.screeningId());
     }
 
     @Override
@@ -61,6 +70,7 @@ class CatalogEventsOutbox implements CatalogEvents {
                 .setMerchantId(s.merchantId()).setMovieId(s.movieId()).setLayoutVersion(s.layoutVersion())
                 .setStartsAt(s.startsAt()).setEndsAt(s.endsAt()).setCurrency(s.currency())
                 .setPrices(java.util.Map.copyOf(s.prices())).build());
+        published.claim(Kind.SCREENING, s.screeningId());
     }
 
     @Override
@@ -68,6 +78,15 @@ class CatalogEventsOutbox implements CatalogEvents {
         String id = newId();
         append(hallId, id, ScreeningCancelled.newBuilder().setEventId(id).setOccurredAt(clock.instant())
                 .setScreeningId(screeningId).setHallId(hallId).setReason(reason).build());
+        published.claim(Kind.SCREENING, screeningId);
+    }
+
+    @Override
+    public void cinemaChanged(long cinemaId, long merchantId, String name, String city) {
+        String id = newId();
+        append(cinemaId, id, CinemaChanged.newBuilder().setEventId(id).setOccurredAt(clock.instant())
+                .setCinemaId(cinemaId).setMerchantId(merchantId).setName(name).setCity(city).build());
+        published.claim(Kind.CINEMA, cinemaId);
     }
 
     @Override
@@ -75,6 +94,7 @@ class CatalogEventsOutbox implements CatalogEvents {
         String id = newId();
         append(movieId, id, MovieChanged.newBuilder().setEventId(id).setOccurredAt(clock.instant())
                 .setMovieId(movieId).setTitle(title).setDurationMinutes(durationMinutes).setStatus(status).build());
+        published.claim(Kind.MOVIE, movieId);
     }
 
     @Override
@@ -82,6 +102,7 @@ class CatalogEventsOutbox implements CatalogEvents {
         String id = newId();
         append(movieId, id, LicenceGranted.newBuilder().setEventId(id).setOccurredAt(clock.instant())
                 .setCinemaId(cinemaId).setMovieId(movieId).setValidFrom(validFrom).setValidTo(validTo).build());
+        published.claim(Kind.LICENCE, cinemaId, movieId);
     }
 
     @Override
@@ -89,6 +110,7 @@ class CatalogEventsOutbox implements CatalogEvents {
         String id = newId();
         append(movieId, id, LicenceRevoked.newBuilder().setEventId(id).setOccurredAt(clock.instant())
                 .setCinemaId(cinemaId).setMovieId(movieId).build());
+        published.claim(Kind.LICENCE, cinemaId, movieId);
     }
 
     private void append(long key, String eventId, org.apache.avro.specific.SpecificRecord event) {
