@@ -13,7 +13,10 @@ import dev.marquee.boxoffice.rebuild.LiveConsumer;
 import dev.marquee.boxoffice.rebuild.SetAsideRecords;
 import dev.marquee.boxoffice.replay.ReplaySource;
 import dev.marquee.schemas.Topics;
+import dev.marquee.support.DemoDataProperties;
 import dev.marquee.support.RetryingConsumers;
+import dev.marquee.support.SchemaRegistryProperties;
+import dev.marquee.support.TopicProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -29,8 +32,8 @@ class BoxOfficeConfiguration {
 
     @Bean
     ProjectionStore liveProjectionStore(DataSource dataSource, JdbcTemplate jdbc,
-                                        @Value("${marquee.demo-data:false}") boolean demoData) {
-        BoxOfficeSchema.migrate(dataSource, demoData);
+                                        DemoDataProperties demo) {
+        BoxOfficeSchema.migrate(dataSource, demo.demoData());
         return new ProjectionStore(jdbc, ProjectionTables.LIVE);
     }
 
@@ -57,8 +60,8 @@ class BoxOfficeConfiguration {
     BoxOfficeRebuild boxOfficeRebuild(DataSource dataSource, ProjectionStore liveProjectionStore,
                                       BoxOfficeProperties properties, LiveConsumer liveConsumer,
                                       @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                                      @Value("${marquee.schema-registry.url}") String registryUrl) {
-        return new BoxOfficeRebuild(dataSource, new ReplaySource(bootstrapServers, registryUrl),
+                                      SchemaRegistryProperties registry) {
+        return new BoxOfficeRebuild(dataSource, new ReplaySource(bootstrapServers, registry.url()),
                 properties.zoneId(), liveConsumer);
     }
 
@@ -73,9 +76,8 @@ class BoxOfficeConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
-                                @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+    KafkaAdmin.NewTopics topics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(Topics.declarations(topics.partitions(), topics.replicationFactor(),
                 Topics.ORDER_EVENTS, Topics.SEAT_EVENTS, Topics.CATALOG_EVENTS, SetAsideRecords.TOPIC));
     }
 }

@@ -3,9 +3,10 @@ package dev.marquee.orderapi;
 import java.time.Clock;
 
 import dev.marquee.schemas.Topics;
+import dev.marquee.support.DemoDataProperties;
 import dev.marquee.support.RetryingConsumers;
+import dev.marquee.support.TopicProperties;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,9 +28,9 @@ class OrderApiConfiguration {
 
     /** The demo catalog is a migration of its own, applied only where {@code marquee.demo-data} is true. */
     @Bean
-    FlywayConfigurationCustomizer demoData(@Value("${marquee.demo-data:false}") boolean demoData) {
+    FlywayConfigurationCustomizer demoData(DemoDataProperties demo) {
         return flyway -> {
-            if (demoData) {
+            if (demo.demoData()) {
                 flyway.locations("classpath:db/order-api", "classpath:db/demo-data");
             }
         };
@@ -56,9 +57,8 @@ class OrderApiConfiguration {
      * events, the DLT.
      */
     @Bean
-    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
-                                @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+    KafkaAdmin.NewTopics topics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(Topics.declarations(topics.partitions(), topics.replicationFactor(),
                 Topics.ORDER_REQUESTS, Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS, Topics.CATALOG_EVENTS, DEAD_LETTERS));
     }
 }

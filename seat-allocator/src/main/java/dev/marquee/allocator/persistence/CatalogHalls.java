@@ -11,7 +11,7 @@ import dev.marquee.allocator.HallLayout;
 import dev.marquee.allocator.Halls;
 import dev.marquee.allocator.Seat;
 import dev.marquee.allocator.SeatType;
-import org.springframework.beans.factory.annotation.Value;
+import dev.marquee.support.DemoDataProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -27,8 +27,8 @@ class CatalogHalls implements Halls {
     private final JdbcClient jdbc;
     private final Map<HallVersion, HallLayout> layouts = new ConcurrentHashMap<>();
 
-    CatalogHalls(JdbcClient jdbc, DataSource dataSource, @Value("${marquee.demo-data:false}") boolean demoData) {
-        AllocatorSchema.migrate(dataSource, demoData);
+    CatalogHalls(JdbcClient jdbc, DataSource dataSource, DemoDataProperties demo) {
+        AllocatorSchema.migrate(dataSource, demo.demoData());
         this.jdbc = jdbc;
     }
 

@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.marquee.orderapi.catalog.CatalogProperties;
 import dev.marquee.orderapi.catalog.CatalogEvents;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -35,14 +35,13 @@ class CatalogImports {
 
     CatalogImports(JdbcTemplate jdbc, PlatformTransactionManager transactions, PasswordEncoder encoder, Clock clock,
                    CatalogEvents events,
-                   @Value("${marquee.catalog.advertising:15m}") Duration advertising,
-                   @Value("${marquee.catalog.cleaning:15m}") Duration cleaning) {
+                   CatalogProperties catalog) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.encoder = encoder;
         this.clock = clock;
         this.events = events;
-        this.turnaround = advertising.plus(cleaning);
+        this.turnaround = catalog.advertising().plus(catalog.cleaning());
     }
 
     /** Validated lines, ready to write. */
