@@ -15,6 +15,8 @@ import dev.marquee.boxoffice.replay.ReplaySource;
 import dev.marquee.schemas.Topics;
 import dev.marquee.support.RetryingConsumers;
 import org.apache.kafka.common.TopicPartition;
+import dev.marquee.support.SchemaRegistryProperties;
+import dev.marquee.support.TopicProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -65,8 +67,8 @@ class BoxOfficeConfiguration {
     BoxOfficeRebuild boxOfficeRebuild(DataSource dataSource, ProjectionStore liveProjectionStore,
                                       BoxOfficeProperties properties, LiveConsumer liveConsumer,
                                       @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-                                      @Value("${marquee.schema-registry.url}") String registryUrl) {
-        return new BoxOfficeRebuild(dataSource, new ReplaySource(bootstrapServers, registryUrl),
+                                      SchemaRegistryProperties registry) {
+        return new BoxOfficeRebuild(dataSource, new ReplaySource(bootstrapServers, registry.url()),
                 properties.zoneId(), liveConsumer);
     }
 
@@ -98,9 +100,8 @@ class BoxOfficeConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
-                                @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+    KafkaAdmin.NewTopics topics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(Topics.declarations(topics.partitions(), topics.replicationFactor(),
                 Topics.ORDER_EVENTS, Topics.SEAT_EVENTS, Topics.CATALOG_EVENTS, SetAsideRecords.TOPIC, CATALOG_DEAD_LETTERS));
     }
 }

@@ -16,7 +16,9 @@ import dev.marquee.support.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
  * On shutdown the sweep in progress finishes the hall it is in, publishes its events and stops.
  */
 @Component
-class ExpirySweep implements SmartLifecycle {
+class ExpirySweep implements SmartLifecycle, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
@@ -55,7 +57,11 @@ class ExpirySweep implements SmartLifecycle {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${marquee.expiry.sweep-interval:1s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::sweep, properties.sweepInterval(), Duration.ZERO));
+    }
+
     void sweep() {
         if (!running || !sweeping.tryLock()) {
             return;

@@ -7,8 +7,9 @@ import javax.sql.DataSource;
 import dev.marquee.expiry.persistence.ExpiryEvents;
 import dev.marquee.expiry.persistence.ExpiryWorkerSchema;
 import dev.marquee.schemas.Topics;
+import dev.marquee.support.PaymentExtensionProperties;
+import dev.marquee.support.TopicProperties;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,7 @@ class ExpiryWorkerConfiguration {
     }
 
     @Bean
-    HoldExpiry holdExpiry(ExpiryProperties properties) {
+    HoldExpiry holdExpiry(PaymentExtensionProperties properties) {
         return new HoldExpiry(properties.paymentExtension());
     }
 
@@ -43,9 +44,8 @@ class ExpiryWorkerConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
-                                @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+    KafkaAdmin.NewTopics topics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(Topics.declarations(topics.partitions(), topics.replicationFactor(),
                 Topics.SEAT_EVENTS, Topics.ORDER_EVENTS));
     }
 }

@@ -28,7 +28,7 @@ class ExpirySweepTest {
     final OutboxRelay relay = mock(OutboxRelay.class);
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final ExpirySweep sweep = new ExpirySweep(holds, halls, relay, new ExpiryMetrics(meters),
-            new ExpiryProperties(Duration.ofSeconds(1), 500, Duration.ofMillis(100), Duration.ofMinutes(5), 20_000,
+            new ExpiryProperties(Duration.ofSeconds(1), 500, Duration.ofMillis(100), 20_000,
                     Duration.ofDays(1)), Clock.fixed(NOW, ZoneOffset.UTC));
 
     /**

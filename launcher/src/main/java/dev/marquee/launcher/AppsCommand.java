@@ -11,9 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,6 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** {@code marquee apps}: partner apps (box-office terminals, resellers) that sign their requests. */
 @Command(name = "apps", mixinStandardHelpOptions = true,
@@ -51,7 +53,7 @@ final class AppsCommand implements Callable<Integer> {
         Answer send(String method, String path, String body) throws InterruptedException {
             String token = operator.value().orElse(null);
             if (token == null) {
-                return new Answer(0, new ObjectMapper().createObjectNode().put("code", "no-token")
+                return new Answer(0, JsonMapper.builderWithJackson2Defaults().build().createObjectNode().put("code", "no-token")
                         .put("detail", "not signed in: run ./marquee login as an operator, or give an operator's"
                                 + " bearer token with --token or MARQUEE_TOKEN"));
             }
@@ -60,13 +62,13 @@ final class AppsCommand implements Callable<Integer> {
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body))
                     .build();
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = JsonMapper.builderWithJackson2Defaults().build();
             try {
                 HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                         .send(request, HttpResponse.BodyHandlers.ofString());
                 return new Answer(response.statusCode(), response.body().isBlank() ? json.createObjectNode()
                         : json.readTree(response.body()));
-            } catch (IOException e) {
+            } catch (IOException | JacksonException e) {
                 return new Answer(0, json.createObjectNode().put("code", "service-unreachable")
                         .put("detail", "no usable answer from order-api at " + request.uri() + " (" + e + ")"));
             }
@@ -93,7 +95,7 @@ final class AppsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            ObjectNode body = new ObjectMapper().createObjectNode().put("name", name).put("permissions", permissions);
+            ObjectNode body = JsonMapper.builderWithJackson2Defaults().build().createObjectNode().put("name", name).put("permissions", permissions);
             if (merchant != null) {
                 body.put("merchantId", merchant);
             }
@@ -176,10 +178,10 @@ final class AppsCommand implements Callable<Integer> {
             System.out.printf("%-24s %-8s %-9s %-40s %-24s %s%n", "key", "status", "merchant", "permissions",
                     "secret since", "name");
             for (JsonNode app : answer.body()) {
-                System.out.printf("%-24s %-8s %-9s %-40s %-24s %s%s%n", app.path("key").asText(),
-                        app.path("status").asText(), app.path("merchantId").asText("-"),
-                        app.path("permissions").asText(), app.path("secretCreatedAt").asText(),
-                        app.path("name").asText(), app.hasNonNull("previousSecretCreatedAt")
+                System.out.printf("%-24s %-8s %-9s %-40s %-24s %s%s%n", app.path("key").asString(),
+                        app.path("status").asString(), app.path("merchantId").asString("-"),
+                        app.path("permissions").asString(), app.path("secretCreatedAt").asString(),
+                        app.path("name").asString(), app.hasNonNull("previousSecretCreatedAt")
                                 ? " (previous secret still valid)" : "");
             }
             System.out.println(answer.body().size() + " app(s)");
@@ -188,10 +190,10 @@ final class AppsCommand implements Callable<Integer> {
     }
 
     static void printSecret(PrintStream out, JsonNode app) {
-        out.println("app key:     " + app.path("key").asText());
-        out.println("secret:      " + app.path("secret").asText());
-        out.println("permissions: " + app.path("permissions").asText() + (app.hasNonNull("merchantId")
-                ? ", merchant " + app.path("merchantId").asText() : ", platform-wide"));
+        out.println("app key:     " + app.path("key").asString());
+        out.println("secret:      " + app.path("secret").asString());
+        out.println("permissions: " + app.path("permissions").asString() + (app.hasNonNull("merchantId")
+                ? ", merchant " + app.path("merchantId").asString() : ", platform-wide"));
         out.println("The secret is shown only now. Sign requests with it (README, \"Partner apps\").");
     }
 
@@ -202,8 +204,8 @@ final class AppsCommand implements Callable<Integer> {
     record Answer(int status, JsonNode body) {
 
         int failed(String operation) {
-            System.err.println(operation + ": " + (status == 0 ? "" : status + " ") + body.path("code").asText()
-                    + ": " + body.path("detail").asText());
+            System.err.println(operation + ": " + (status == 0 ? "" : status + " ") + body.path("code").asString()
+                    + ": " + body.path("detail").asString());
             return 2;
         }
     }

@@ -7,14 +7,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code marquee box-office}: operations on a running box-office service. */
 @Command(name = "box-office", mixinStandardHelpOptions = true,
@@ -52,17 +53,17 @@ final class BoxOfficeCommand implements Callable<Integer> {
                     .send(token.sign(HttpRequest.newBuilder(URI.create(url + "/api/box-office/admin/rebuild?swap="
                                     + !noSwap))).POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(30)).build(),
                             HttpResponse.BodyHandlers.ofString());
-            JsonNode report = new ObjectMapper().readTree(response.body());
+            JsonNode report = JsonMapper.builderWithJackson2Defaults().build().readTree(response.body());
             if (response.statusCode() != 200) {
-                String code = report.path("code").asText();
+                String code = report.path("code").asString();
                 System.err.println("rebuild: " + response.statusCode() + " " + code + ": "
-                        + token.refusal(response.statusCode(), code).orElse(report.path("detail").asText()));
+                        + token.refusal(response.statusCode(), code).orElse(report.path("detail").asString()));
                 return 2;
             }
             boolean equal = report.path("equal").asBoolean();
             System.out.printf("rebuild: %s events in %s ms (%s events/s); %s cells; %s; %s%n",
-                    report.path("events").asText(), report.path("wallMillis").asText(),
-                    report.path("eventsPerSecond").asText(), report.path("cells").asText(),
+                    report.path("events").asString(), report.path("wallMillis").asString(),
+                    report.path("eventsPerSecond").asString(), report.path("cells").asString(),
                     equal ? "equal to the live projection" : "DIFFERENT from the live projection",
                     report.path("swapped").asBoolean() ? "swapped in" : "not swapped");
             if (!equal) {

@@ -18,9 +18,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The tokens {@code ./marquee login} keeps (in {@code ~/.marquee/credentials}, readable by its owner only), and how
@@ -42,7 +44,7 @@ public final class Credentials {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builderWithJackson2Defaults().build();
     private static final Duration EARLY = Duration.ofSeconds(30);
 
     private final Path file;
@@ -89,9 +91,9 @@ public final class Credentials {
 
     /** Saves a sign-in's answer ({@code POST /api/auth/sign-in} and the like) for {@code url}'s order-api. */
     static Credentials signedIn(Path file, String url, JsonNode answer) {
-        Credentials credentials = new Credentials(file, url, answer.path("accessToken").asText(),
-                Instant.parse(answer.path("expiresAt").asText()), answer.path("refreshToken").asText(),
-                answer.path("role").asText() + " " + answer.path("accountId").asText());
+        Credentials credentials = new Credentials(file, url, answer.path("accessToken").asString(),
+                Instant.parse(answer.path("expiresAt").asString()), answer.path("refreshToken").asString(),
+                answer.path("role").asString() + " " + answer.path("accountId").asString());
         credentials.save();
         return credentials;
     }
@@ -125,9 +127,9 @@ public final class Credentials {
                     + code(answer.body()) + "): run ./marquee login again");
         }
         JsonNode body = read(answer.body());
-        accessToken = body.path("accessToken").asText();
-        expiresAt = Instant.parse(body.path("expiresAt").asText());
-        refreshToken = body.path("refreshToken").asText();
+        accessToken = body.path("accessToken").asString();
+        expiresAt = Instant.parse(body.path("expiresAt").asString());
+        refreshToken = body.path("refreshToken").asString();
         save();
     }
 
@@ -179,13 +181,13 @@ public final class Credentials {
     static JsonNode read(String body) {
         try {
             return JSON.readTree(body == null || body.isEmpty() ? "{}" : body);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             return JSON.createObjectNode().put("detail", body);
         }
     }
 
     static String code(String body) {
         JsonNode problem = read(body);
-        return problem.path("code").asText("") + ": " + problem.path("detail").asText("");
+        return problem.path("code").asString("") + ": " + problem.path("detail").asString("");
     }
 }

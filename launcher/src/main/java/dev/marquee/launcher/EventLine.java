@@ -2,10 +2,11 @@ package dev.marquee.launcher;
 
 import java.time.Instant;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.RawValue;
 import org.apache.avro.generic.GenericContainer;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * One event of a topic as one line of JSON: where it sits (topic, partition, offset), its key and timestamp, the
@@ -13,7 +14,7 @@ import org.apache.avro.generic.GenericContainer;
  */
 final class EventLine {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builderWithJackson2Defaults().build();
 
     private EventLine() {
     }

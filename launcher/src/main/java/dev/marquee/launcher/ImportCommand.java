@@ -20,8 +20,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,6 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code marquee import}: bulk imports into a running order-api. */
 @Command(name = "import", mixinStandardHelpOptions = true, description = "Bulk imports into a running order-api.",
@@ -86,7 +87,7 @@ final class ImportCommand implements Callable<Integer> {
                     .build().send(token.sign(HttpRequest.newBuilder(uri)).header("Content-Type",
                             "application/octet-stream").POST(body).timeout(Duration.ofMinutes(30)).build(),
                             HttpResponse.BodyHandlers.ofInputStream());
-            ObjectMapper json = new ObjectMapper();
+            ObjectMapper json = JsonMapper.builderWithJackson2Defaults().build();
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 if (response.statusCode() != 200) {
                     return refused(response.statusCode(), json.readTree(lines.lines().reduce("", String::concat)));
@@ -96,11 +97,11 @@ final class ImportCommand implements Callable<Integer> {
                 for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                     JsonNode node = json.readTree(line);
                     if (node.has("done")) {
-                        bar.show(node.path("sheet").asText(), node.path("done").asInt(), node.path("total").asInt());
+                        bar.show(node.path("sheet").asString(), node.path("done").asInt(), node.path("total").asInt());
                     } else if (node.has("error")) {
                         bar.end();
-                        err.println("import: failed while writing (" + node.path("error").asText() + ": "
-                                + node.path("detail").asText() + "); what was written stays, and running the"
+                        err.println("import: failed while writing (" + node.path("error").asString() + ": "
+                                + node.path("detail").asString() + "); what was written stays, and running the"
                                 + " import again writes the rest");
                         return 2;
                     } else {
@@ -119,16 +120,16 @@ final class ImportCommand implements Callable<Integer> {
         }
 
         private int refused(int status, JsonNode problem) {
-            String code = problem.path("code").asText();
+            String code = problem.path("code").asString();
             if (code.equals("import-invalid")) {
                 err.println("import: " + problem.path("lineCount").asInt() + " line(s) refused; nothing was written"
                         + " (fix them, or --skip-invalid to import the rest):");
-                problem.path("errors").forEach(e -> err.println("  " + e.path("sheet").asText() + " line "
-                        + e.path("line").asInt() + ": " + e.path("reason").asText()));
+                problem.path("errors").forEach(e -> err.println("  " + e.path("sheet").asString() + " line "
+                        + e.path("line").asInt() + ": " + e.path("reason").asString()));
                 return 1;
             }
             err.println("import: " + status + " " + code + ": "
-                    + token.refusal(status, code).orElse(problem.path("detail").asText()));
+                    + token.refusal(status, code).orElse(problem.path("detail").asString()));
             return 2;
         }
 
@@ -137,12 +138,12 @@ final class ImportCommand implements Callable<Integer> {
                     : "", report.path("lines").asInt(), report.path("validateMillis").asLong(),
                     report.path("writeMillis").asLong());
             report.path("sheets").forEach(s -> out.printf("  %-17s %6d new %6d changed %6d unchanged%n",
-                    s.path("sheet").asText(), s.path("inserted").asInt(), s.path("updated").asInt(),
+                    s.path("sheet").asString(), s.path("inserted").asInt(), s.path("updated").asInt(),
                     s.path("unchanged").asInt()));
             if (!report.path("skipped").isEmpty()) {
                 out.println("  skipped (refused) lines:");
-                report.path("skipped").forEach(e -> out.println("    " + e.path("sheet").asText() + " line "
-                        + e.path("line").asInt() + ": " + e.path("reason").asText()));
+                report.path("skipped").forEach(e -> out.println("    " + e.path("sheet").asString() + " line "
+                        + e.path("line").asInt() + ": " + e.path("reason").asString()));
             }
             out.println(report);
         }

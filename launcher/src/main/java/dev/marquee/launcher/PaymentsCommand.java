@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code marquee payments}: money that waits for an operator, on a running payment-listener. */
 @Command(name = "payments", mixinStandardHelpOptions = true,
@@ -62,10 +64,10 @@ final class PaymentsCommand implements Callable<Integer> {
             System.out.printf("%-8s %-30s %-36s %-10s %-18s %12s %-4s %s%n", "gateway", "trade", "order", "outcome",
                     "reason", "amount", "cur", "decided");
             for (JsonNode trade : answer.body()) {
-                System.out.printf("%-8s %-30s %-36s %-10s %-18s %12s %-4s %s%n", trade.path("gateway").asText(),
-                        trade.path("tradeNo").asText(), trade.path("orderId").asText(), trade.path("outcome").asText(),
-                        trade.path("reason").asText(), trade.path("amountMinor").asText(),
-                        trade.path("currency").asText(), trade.path("decidedAt").asText());
+                System.out.printf("%-8s %-30s %-36s %-10s %-18s %12s %-4s %s%n", trade.path("gateway").asString(),
+                        trade.path("tradeNo").asString(), trade.path("orderId").asString(), trade.path("outcome").asString(),
+                        trade.path("reason").asString(), trade.path("amountMinor").asString(),
+                        trade.path("currency").asString(), trade.path("decidedAt").asString());
             }
             System.out.println(answer.body().size() + " trade(s)");
             return 0;
@@ -101,12 +103,12 @@ final class PaymentsCommand implements Callable<Integer> {
                     .POST(HttpRequest.BodyPublishers.noBody())));
             if (answer.status() != 202) {
                 int exit = answer.failed("refund", token);
-                return "trade-not-flagged".equals(answer.body().path("code").asText()) ? 1 : exit;
+                return "trade-not-flagged".equals(answer.body().path("code").asString()) ? 1 : exit;
             }
             JsonNode trade = answer.body().path("trade");
-            System.out.printf("refund %s of %s trade %s (order %s): %s %s, %s%n", answer.body().path("refundId").asText(),
-                    trade.path("gateway").asText(), trade.path("tradeNo").asText(), trade.path("orderId").asText(),
-                    trade.path("amountMinor").asText(), trade.path("currency").asText(),
+            System.out.printf("refund %s of %s trade %s (order %s): %s %s, %s%n", answer.body().path("refundId").asString(),
+                    trade.path("gateway").asString(), trade.path("tradeNo").asString(), trade.path("orderId").asString(),
+                    trade.path("amountMinor").asString(), trade.path("currency").asString(),
                     answer.body().path("again").asBoolean() ? "asked for again" : "requested");
             return 0;
         }
@@ -114,12 +116,12 @@ final class PaymentsCommand implements Callable<Integer> {
 
     private static Answer send(HttpRequest.Builder request) throws InterruptedException {
         HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = JsonMapper.builderWithJackson2Defaults().build();
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(built, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), json.readTree(response.body()));
-        } catch (IOException e) {
+        } catch (IOException | JacksonException e) {
             return new Answer(0, json.createObjectNode().put("code", "service-unreachable")
                     .put("detail", "no usable answer from payment-listener at " + built.uri() + " (" + e + ")"));
         }
@@ -128,9 +130,9 @@ final class PaymentsCommand implements Callable<Integer> {
     private record Answer(int status, JsonNode body) {
 
         int failed(String operation, OperatorToken token) {
-            String code = body.path("code").asText();
+            String code = body.path("code").asString();
             System.err.println(operation + ": " + status + " " + code + ": " + token.refusal(status, code)
-                    .orElse(body.path("detail").asText()));
+                    .orElse(body.path("detail").asString()));
             return 2;
         }
     }

@@ -17,7 +17,7 @@ final class ProgressBar {
         this.out = out;
     }
 
-    void show(String sheet, int done, int total) {
+    void show(String sheet, long done, long total) {
         if (this.sheet != null && !this.sheet.equals(sheet)) {
             out.println();
         }
@@ -33,8 +33,8 @@ final class ProgressBar {
         sheet = null;
     }
 
-    static String line(String sheet, int done, int total) {
-        int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
+    static String line(String sheet, long done, long total) {
+        int filled = total == 0 ? WIDTH : (int) (WIDTH * Math.min(done, total) / total);
         return "%-17s [%s%s] %6d/%d".formatted(sheet, "#".repeat(filled), "-".repeat(WIDTH - filled), done, total);
     }
 }

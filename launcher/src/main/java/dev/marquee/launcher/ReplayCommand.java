@@ -20,6 +20,7 @@ import dev.marquee.boxoffice.replay.JsonLinesSink;
 import dev.marquee.boxoffice.replay.Position;
 import dev.marquee.boxoffice.replay.RankingsSink;
 import dev.marquee.boxoffice.replay.Replay;
+import dev.marquee.boxoffice.replay.ReplayProgress;
 import dev.marquee.boxoffice.replay.ReplayReport;
 import dev.marquee.boxoffice.replay.ReplaySink;
 import dev.marquee.boxoffice.replay.ReplaySource;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Reads a window of one or more topics, decodes the Avro with the schema registry and writes",
                 "CSV or JSON lines, or recomputes the box-office rankings of that window. Joins no consumer group",
-                "and commits nothing, so no live service notices. A summary goes to stderr.",
+                "and commits nothing, so no live service notices. A summary goes to stderr, and a progress bar",
+                "too when stderr is a terminal (or with --progress).",
                 "Examples:",
                 "  marquee replay order-events --from 2026-11-21T00:00:00Z --to 2026-11-22T00:00:00Z --format csv",
                 "  marquee replay seat-events --partition 0 --from 100 --to 200",
@@ -78,6 +80,9 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--registry", description = "Schema registry URL. Default: ${DEFAULT-VALUE}")
     String registry = "http://127.0.0.1:28081";
 
+    @Option(names = "--progress", description = "A progress bar on stderr even when it is not a terminal")
+    boolean progress;
+
     @Override
     public Integer call() throws IOException {
         ReplayWindow window = new ReplayWindow(topics, partition, position(from, "--from"), position(to, "--to"));
@@ -88,14 +93,16 @@ final class ReplayCommand implements Callable<Integer> {
                 : Files.newBufferedWriter(out)) {
             Replay replay = new Replay(new ReplaySource(bootstrap, registry));
             ReplayReport report;
+            ReplayProgress shown = ReplayProgressBar.wanted(progress, System.getenv())
+                    ? new ReplayProgressBar(System.err) : ReplayProgress.NONE;
             switch (format) {
                 case "csv", "jsonl" -> {
                     ReplaySink sink = format.equals("csv") ? new CsvSink(writer) : new JsonLinesSink(writer);
-                    report = replay.run(window, sink);
+                    report = replay.run(window, sink, shown);
                 }
                 case "rankings" -> {
                     RankingsSink sink = new RankingsSink(zone);
-                    report = replay.run(window, sink);
+                    report = replay.run(window, sink, shown);
                     RankingsSink.print(sink.ranking(RankingQuery.top(limit, dayWindow)), writer);
                 }
                 default -> throw new ParameterException(spec.commandLine(), "--format must be csv, jsonl or rankings");

@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -27,6 +26,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code marquee status}: is the pipeline keeping up, and is anything waiting for an operator? */
 @Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
@@ -135,7 +136,7 @@ final class StatusCommand implements Callable<Integer> {
                     "requestedAfterSeconds", requestedAfter.toSeconds()));
             report.put("problems", attention.problems());
             report.put("ok", !attention.needed());
-            out.println(new ObjectMapper().writeValueAsString(report));
+            out.println(JsonMapper.builderWithJackson2Defaults().build().writeValueAsString(report));
         } else {
             out.println("services (readiness)");
             readiness.forEach((name, state) -> out.printf("  %-18s %-28s %s%n", name, urls.get(name), state));
@@ -208,7 +209,7 @@ final class StatusCommand implements Callable<Integer> {
 
     private static String code(String problem) {
         try {
-            return new ObjectMapper().readTree(problem).path("code").asText();
+            return JsonMapper.builderWithJackson2Defaults().build().readTree(problem).path("code").asString();
         } catch (Exception e) {
             return "";
         }
@@ -219,7 +220,7 @@ final class StatusCommand implements Callable<Integer> {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
                     .send(HttpRequest.newBuilder(URI.create(url + "/actuator/health/readiness"))
                             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            return new ObjectMapper().readTree(response.body()).path("status").asText("HTTP " + response.statusCode());
+            return JsonMapper.builderWithJackson2Defaults().build().readTree(response.body()).path("status").asString("HTTP " + response.statusCode());
         } catch (Exception e) {
             return "UNREACHABLE";
         }

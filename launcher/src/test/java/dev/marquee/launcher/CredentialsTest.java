@@ -13,11 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 class CredentialsTest {
 
@@ -72,8 +73,8 @@ class CredentialsTest {
                 .isInstanceOf(Credentials.NotSignedInException.class).hasMessageContaining("./marquee login");
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode signIn(String access, Instant expiresAt, String refresh) {
-        return new ObjectMapper().createObjectNode().put("accountId", 7).put("role", "CUSTOMER")
+    private static tools.jackson.databind.JsonNode signIn(String access, Instant expiresAt, String refresh) {
+        return JsonMapper.builderWithJackson2Defaults().build().createObjectNode().put("accountId", 7).put("role", "CUSTOMER")
                 .put("accessToken", access).put("expiresAt", expiresAt.toString()).put("refreshToken", refresh);
     }
 
@@ -81,7 +82,7 @@ class CredentialsTest {
         orderApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         orderApi.createContext("/api/auth/refresh", exchange -> {
             try (exchange) {
-                String token = new ObjectMapper().readTree(exchange.getRequestBody()).path("refreshToken").asText();
+                String token = JsonMapper.builderWithJackson2Defaults().build().readTree(exchange.getRequestBody()).path("refreshToken").asString();
                 refreshed.add(token);
                 byte[] body = (refreshStatus == 200
                         ? "{\"accessToken\":\"a2\",\"expiresAt\":\"" + Instant.now().plusSeconds(600)

@@ -4,10 +4,12 @@ import dev.marquee.ledger.SeatLedgerConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** order-api: catalog browsing, order intake with its outbox, order status from the seat events. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableScheduling
 @Import(SeatLedgerConfiguration.class)
 public class OrderApiApplication {

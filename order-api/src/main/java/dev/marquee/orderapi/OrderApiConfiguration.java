@@ -4,8 +4,8 @@ import java.time.Clock;
 
 import dev.marquee.schemas.Topics;
 import dev.marquee.support.RetryingConsumers;
+import dev.marquee.support.TopicProperties;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -45,9 +45,8 @@ class OrderApiConfiguration {
      * events, the DLT.
      */
     @Bean
-    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
-                                @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+    KafkaAdmin.NewTopics topics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(Topics.declarations(topics.partitions(), topics.replicationFactor(),
                 Topics.ORDER_REQUESTS, Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS, Topics.CATALOG_EVENTS, DEAD_LETTERS));
     }
 }

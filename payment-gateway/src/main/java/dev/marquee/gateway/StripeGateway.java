@@ -1,7 +1,5 @@
 package dev.marquee.gateway;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -11,6 +9,11 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Verifies Stripe webhooks about payment intents. Checks, in order: a {@code v1} signature in the
@@ -23,7 +26,7 @@ import java.util.Map;
  */
 public final class StripeGateway implements GatewayVerifier {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builderWithJackson2Defaults().build();
 
     private final StripeSigner signer;
     private final Duration tolerance;
@@ -71,7 +74,7 @@ public final class StripeGateway implements GatewayVerifier {
     private static JsonNode event(byte[] body) {
         try {
             return JSON.readTree(body);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw NotificationRejectedException.malformed("unreadable JSON: " + e.getMessage());
         }
     }
@@ -110,10 +113,10 @@ public final class StripeGateway implements GatewayVerifier {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        if (!value.isTextual() || value.asText().isBlank()) {
+        if (!value.isString() || value.asString().isBlank()) {
             throw NotificationRejectedException.malformed("missing " + field);
         }
-        return value.asText();
+        return value.asString();
     }
 
     private static long number(JsonNode node, String field) {

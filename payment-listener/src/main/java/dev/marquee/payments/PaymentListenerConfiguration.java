@@ -11,9 +11,9 @@ import dev.marquee.payments.persistence.PaymentListenerSchema;
 import dev.marquee.payments.persistence.PaymentTrades;
 import dev.marquee.schemas.Topics;
 import dev.marquee.support.RetryingConsumers;
+import dev.marquee.support.TopicProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,9 +84,8 @@ class PaymentListenerConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
-                                @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+    KafkaAdmin.NewTopics topics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(Topics.declarations(topics.partitions(), topics.replicationFactor(),
                 Topics.PAYMENT_CALLBACKS, Topics.ORDER_EVENTS, Topics.SEAT_EVENTS, Topics.ORDER_REQUESTS,
                 Topics.CATALOG_EVENTS, CALLBACK_DEAD_LETTERS, REFUND_DEAD_LETTERS, ORDER_DEAD_LETTERS,
                 CATALOG_DEAD_LETTERS));

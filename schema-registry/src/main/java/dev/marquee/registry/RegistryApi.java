@@ -1,9 +1,10 @@
 package dev.marquee.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.registry.RegistryState.Version;
 import dev.marquee.registry.Router.Request;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class RegistryApi {
     }
 
     static Router router(SchemaRegistry registry) {
-        return new Router(new ObjectMapper())
+        return new Router(JsonMapper.builderWithJackson2Defaults().build())
                 .route("GET", "/", r -> Map.of())
                 .route("GET", "/schemas/types", r -> List.of("AVRO"))
                 .route("GET", "/schemas/ids/{}", r -> Map.of("schema", registry.schemaById(id(r.variable(0))).toString()))
@@ -43,7 +44,7 @@ final class RegistryApi {
 
     private static String schema(Request request) {
         JsonNode body = request.body();
-        String type = body.path("schemaType").asText("AVRO");
+        String type = body.path("schemaType").asString("AVRO");
         if (!type.equals("AVRO")) {
             throw RegistryError.invalidSchema("schemaType " + type + " is not supported, only AVRO");
         }
@@ -51,15 +52,15 @@ final class RegistryApi {
             throw RegistryError.invalidSchema("schema references are not supported");
         }
         JsonNode schema = body.path("schema");
-        if (!schema.isTextual()) {
+        if (!schema.isString()) {
             throw RegistryError.invalidSchema("the body needs a \"schema\" string");
         }
-        return schema.asText();
+        return schema.asString();
     }
 
     private static Compatibility level(Request request) {
         JsonNode body = request.body();
-        String level = body.path("compatibility").asText(body.path("compatibilityLevel").asText(""));
+        String level = body.path("compatibility").asString(body.path("compatibilityLevel").asString(""));
         try {
             return Compatibility.valueOf(level.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

@@ -1,9 +1,5 @@
 package dev.marquee.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -18,6 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.MissingNode;
 
 /**
  * Dispatches {@code METHOD /path/{}/...} templates to handlers and writes their results as JSON.
@@ -105,7 +105,7 @@ final class Router implements HttpHandler {
         }
         try {
             return json.readTree(bytes);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw RegistryError.badRequest("Malformed JSON body: " + e.getOriginalMessage());
         }
     }

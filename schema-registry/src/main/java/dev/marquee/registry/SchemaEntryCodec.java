@@ -1,12 +1,12 @@
 package dev.marquee.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marquee.registry.SchemaEntry.CompatibilitySet;
 import dev.marquee.registry.SchemaEntry.SchemaRegistered;
-import java.io.UncheckedIOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON keys and values of {@link SchemaEntry entries} in a compacted topic, in the manner of
@@ -19,7 +19,7 @@ final class SchemaEntryCodec {
     private static final String SCHEMA = "SCHEMA";
     private static final String CONFIG = "CONFIG";
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMapper.builderWithJackson2Defaults().build();
 
     String key(SchemaEntry entry) {
         ObjectNode key = json.createObjectNode();
@@ -47,28 +47,24 @@ final class SchemaEntryCodec {
 
     SchemaEntry entry(String value) {
         JsonNode node = read(value);
-        String subject = node.path("subject").asText(null);
-        return switch (node.path("type").asText()) {
+        String subject = node.path("subject").asString(null);
+        return switch (node.path("type").asString()) {
             case SCHEMA -> new SchemaRegistered(subject, node.path("version").asInt(), node.path("id").asInt(),
-                    node.path("schema").asText());
+                    node.path("schema").asString());
             case CONFIG -> new CompatibilitySet(GLOBAL.equals(subject) ? null : subject,
-                    Compatibility.valueOf(node.path("compatibilityLevel").asText()));
+                    Compatibility.valueOf(node.path("compatibilityLevel").asString()));
             default -> throw new IllegalArgumentException("Not a schema registry entry: " + value);
         };
     }
 
     private String write(JsonNode node) {
-        try {
-            return json.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.writeValueAsString(node);
     }
 
     private JsonNode read(String text) {
         try {
             return json.readTree(text);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("Not a schema registry entry: " + text, e);
         }
     }

@@ -1,7 +1,5 @@
 package dev.marquee.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,13 +11,17 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
 /** A test client for the registry's REST API over real HTTP. */
 final class RegistryHttp {
 
     record Response(int status, JsonNode body, String contentType) {
     }
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMapper.builderWithJackson2Defaults().build();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
 
@@ -61,10 +63,6 @@ final class RegistryHttp {
     }
 
     private byte[] bytes(Object body) {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.writeValueAsBytes(body);
     }
 }

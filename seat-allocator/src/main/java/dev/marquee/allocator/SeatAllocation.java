@@ -15,7 +15,6 @@ import dev.marquee.ledger.HallFence;
 import dev.marquee.ledger.HallLock;
 import dev.marquee.ledger.SeatClaim;
 import dev.marquee.ledger.SeatLedger;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,7 +47,7 @@ public class SeatAllocation {
     SeatAllocation(HallLock lock, HallFence fence, SeatLedger ledger, Halls halls, Screenings screenings,
                    AllocationPolicy policy,
                    TransactionTemplate transaction, Clock clock,
-                   @Value("${marquee.allocator.hall-views:256}") int hallViews) {
+                   AllocatorProperties properties) {
         this.lock = lock;
         this.fence = fence;
         this.ledger = ledger;
@@ -57,7 +56,7 @@ public class SeatAllocation {
         this.policy = policy;
         this.transaction = transaction;
         this.clock = clock;
-        this.views = new HallViews(hallViews);
+        this.views = new HallViews(properties.hallViews());
     }
 
     /** @return one answer per request, in request order */

@@ -1,12 +1,13 @@
 package dev.marquee.allocator;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import dev.marquee.schemas.Topics;
+import dev.marquee.support.OrderLimitProperties;
 import dev.marquee.support.RetryingConsumers;
+import dev.marquee.support.TopicProperties;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -15,6 +16,7 @@ import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AllocatorProperties.class, HoldProperties.class})
 class SeatAllocatorConfiguration {
 
     static final String DEAD_LETTERS = "-dlt";
@@ -25,10 +27,9 @@ class SeatAllocatorConfiguration {
     }
 
     @Bean
-    AllocationPolicy allocationPolicy(@Value("${marquee.orders.max-seats:6}") int maxSeatsPerOrder,
-                                      @Value("${marquee.orders.max-seats-per-customer:10}") int maxSeatsPerCustomer,
-                                      @Value("${marquee.hold.duration:15m}") Duration holdFor) {
-        return new AllocationPolicy(new SeatRules(maxSeatsPerOrder, maxSeatsPerCustomer), new BestAvailable(), holdFor);
+    AllocationPolicy allocationPolicy(OrderLimitProperties limits, HoldProperties hold) {
+        return new AllocationPolicy(new SeatRules(limits.maxSeats(), limits.maxSeatsPerCustomer()), new BestAvailable(),
+                hold.duration());
     }
 
     /**
@@ -45,9 +46,8 @@ class SeatAllocatorConfiguration {
     }
 
     @Bean
-    KafkaAdmin.NewTopics topics(@Value("${marquee.topics.partitions:6}") int partitions,
-                                @Value("${marquee.topics.replication-factor:1}") short replicas) {
-        return new KafkaAdmin.NewTopics(Topics.declarations(partitions, replicas,
+    KafkaAdmin.NewTopics topics(TopicProperties topics) {
+        return new KafkaAdmin.NewTopics(Topics.declarations(topics.partitions(), topics.replicationFactor(),
                 Topics.ORDER_REQUESTS, Topics.ORDER_REQUESTS + DEAD_LETTERS, Topics.SEAT_EVENTS,
                 Topics.CATALOG_EVENTS, Topics.CATALOG_EVENTS + DEAD_LETTERS));
     }

@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What a service needs to write seats: the lock, the fence and the ledger, its tables migrated first. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(HallLockProperties.class)
 public class SeatLedgerConfiguration {
 
     @Bean
@@ -35,10 +36,9 @@ public class SeatLedgerConfiguration {
     }
 
     @Bean
-    HallLock hallLock(RedissonClient redisson,
-                      @Value("${marquee.hall-lock.wait:5s}") Duration wait,
-                      @Value("${marquee.hall-lock.lease:10s}") Duration lease,
-                      ObjectProvider<MeterRegistry> meters) {
+    HallLock hallLock(RedissonClient redisson, HallLockProperties properties, ObjectProvider<MeterRegistry> meters) {
+        Duration wait = properties.getWait();
+        Duration lease = properties.getLease();
         MeterRegistry registry = meters.getIfAvailable();
         if (registry == null) {
             return new HallLock(redisson, wait, lease);

@@ -1,11 +1,8 @@
 package dev.marquee.support;
 
-import java.time.Duration;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +20,7 @@ public class ConsumerStallConfiguration {
     @Bean
     ConsumerStallWatch consumerStallWatch(ListableBeanFactory beans, ObjectProvider<KafkaListenerEndpointRegistry> registry,
                                           ObjectProvider<KafkaAdmin> admin, ObjectProvider<MeterRegistry> meters,
-                                          @Value("${marquee.consumer-stall.check-interval:5s}") Duration interval) {
-        return new ConsumerStallWatch(beans, registry, admin, meters, interval);
+                                          ConsumerStallProperties properties) {
+        return new ConsumerStallWatch(beans, registry, admin, meters, properties.checkInterval());
     }
 }

@@ -38,9 +38,15 @@ public final class Replay {
 
     /** Replays the window's events, in each partition's order, to the sink. */
     public ReplayReport run(ReplayWindow window, ReplaySink sink) throws IOException {
+        return run(window, sink, ReplayProgress.NONE);
+    }
+
+    /** As {@link #run(ReplayWindow, ReplaySink)}, telling {@code progress} how far it has read after each fetch. */
+    public ReplayReport run(ReplayWindow window, ReplaySink sink, ReplayProgress progress) throws IOException {
         KafkaConsumer<String, byte[]> consumer = consumer();
         try {
-            return read(consumer, OffsetRanges.of(consumer, window), window::includes, record -> false, sink);
+            return read(consumer, OffsetRanges.of(consumer, window), window::includes, record -> false, sink,
+                    progress);
         } finally {
             close(consumer);
         }
@@ -56,7 +62,7 @@ public final class Replay {
                             Predicate<ConsumerRecord<String, byte[]>> passOver) throws IOException {
         KafkaConsumer<String, byte[]> consumer = consumer();
         try {
-            return read(consumer, ranges, timestamp -> true, passOver, sink);
+            return read(consumer, ranges, timestamp -> true, passOver, sink, ReplayProgress.NONE);
         } finally {
             close(consumer);
         }
@@ -79,7 +85,7 @@ public final class Replay {
 
     private ReplayReport read(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, OffsetRange> ranges,
                               LongPredicate inTime, Predicate<ConsumerRecord<String, byte[]>> passOver,
-                              ReplaySink sink) throws IOException {
+                              ReplaySink sink, ReplayProgress progress) throws IOException {
         long start = System.nanoTime();
         List<TopicPartition> active = new ArrayList<>();
         ranges.forEach((partition, range) -> {
@@ -90,6 +96,9 @@ public final class Replay {
         consumer.assign(active);
         active.forEach(partition -> consumer.seek(partition, ranges.get(partition).from()));
         long events = 0;
+        long read = 0;
+        long total = ranges.values().stream().mapToLong(OffsetRange::size).sum();
+        progress.at(0, total);
         long progressAt = System.nanoTime();
         try (RecordHandler handler = RecordHandler.of(sink, source.schemaRegistryUrl())) {
             while (!active.isEmpty()) {
@@ -100,6 +109,7 @@ public final class Replay {
                         if (record.offset() >= end) {
                             break;
                         }
+                        read++;
                         if (inTime.test(record.timestamp()) && !passOver.test(record)) {
                             events++;
                             handler.handle(record);
@@ -107,12 +117,14 @@ public final class Replay {
                     }
                 }
                 progressAt = records.isEmpty() ? progressAt : System.nanoTime();
+                progress.at(Math.min(read, total), total);
                 active.removeIf(partition -> finished(consumer, partition, ranges.get(partition).to()));
                 if (!active.isEmpty() && System.nanoTime() - progressAt > STALL.toNanos()) {
                     throw new IllegalStateException("replay stalled: nothing read for " + STALL.toSeconds()
                             + " s, still to read " + active);
                 }
             }
+            progress.at(total, total);
             sink.finish();
             return new ReplayReport(ranges, events, handler.undecodable(),
                     Duration.ofNanos(System.nanoTime() - start));

@@ -1,25 +1,27 @@
 package dev.marquee.gateway.simulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.std.ToStringSerializer;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 /** What an endpoint answers: status, content type and body. */
 record Reply(int status, String contentType, byte[] body) {
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance));
+    static final ObjectMapper JSON = JsonMapper.builderWithJackson2Defaults()
+            .addModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance)).build();
 
     static Reply json(Object value) {
         try {
             return new Reply(200, "application/json", JSON.writeValueAsBytes(value));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("cannot write " + value, e);
         }
     }
@@ -38,7 +40,7 @@ record Reply(int status, String contentType, byte[] body) {
         problem.put("detail", detail);
         try {
             return new Reply(status, "application/problem+json", JSON.writeValueAsBytes(problem));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("cannot write a problem", e);
         }
     }

@@ -1,7 +1,8 @@
 package dev.marquee.gateway.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,7 +90,7 @@ final class RequestFields {
         JsonNode object;
         try {
             object = Reply.JSON.readTree(body);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw ApiProblem.malformed("unreadable JSON: " + e.getMessage());
         }
         if (object == null || !object.isObject()) {
@@ -97,11 +98,11 @@ final class RequestFields {
         }
         Map<String, String> fields = new LinkedHashMap<>();
         object.properties().forEach(field -> {
-            if (field.getValue().isContainerNode()) {
+            if (field.getValue().isContainer()) {
                 throw ApiProblem.malformed(field.getKey() + " must be a plain value");
             }
             if (!field.getValue().isNull()) {
-                fields.put(field.getKey(), field.getValue().asText());
+                fields.put(field.getKey(), field.getValue().asString());
             }
         });
         return fields;

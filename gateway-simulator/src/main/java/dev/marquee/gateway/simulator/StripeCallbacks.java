@@ -1,9 +1,10 @@
 package dev.marquee.gateway.simulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.marquee.gateway.StripeSigner;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class StripeCallbacks implements CallbackFormat {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builderWithJackson2Defaults().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final StripeSigner signer;
@@ -82,7 +83,7 @@ final class StripeCallbacks implements CallbackFormat {
         intent.putObject("metadata").put("out_trade_no", trade.outTradeNo());
         try {
             return JSON.writeValueAsBytes(event);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("cannot write an event", e);
         }
     }

@@ -1,7 +1,5 @@
 package dev.marquee.gateway.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.gateway.PaymentNotification;
 import dev.marquee.gateway.TradeStatus;
 import java.io.IOException;
@@ -13,13 +11,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SimulatorHttpApiTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builderWithJackson2Defaults().build();
 
     private final Merchant merchant = new Merchant(GatewaySimulatorTest.ALIPAY.getPublic(),
             GatewaySimulatorTest.STRIPE_SECRET);
@@ -59,13 +60,13 @@ class SimulatorHttpApiTest {
 
         assertThat(paid.statusCode()).isEqualTo(200);
         JsonNode trade = JSON.readTree(paid.body());
-        assertThat(trade.path("gateway").asText()).isEqualTo("alipay");
+        assertThat(trade.path("gateway").asString()).isEqualTo("alipay");
         assertThat(trade.path("amountMinor").asLong()).isEqualTo(1250);
-        assertThat(trade.path("currency").asText()).isEqualTo("CNY");
-        assertThat(trade.path("createdAt").asText()).endsWith("Z");
+        assertThat(trade.path("currency").asString()).isEqualTo("CNY");
+        assertThat(trade.path("createdAt").asString()).endsWith("Z");
         assertThat(simulator.awaitQuiet(Duration.ofSeconds(3))).isTrue();
         assertThat(merchant.acknowledged()).singleElement().satisfies(notification -> {
-            assertThat(notification.tradeNo()).isEqualTo(trade.path("tradeNo").asText());
+            assertThat(notification.tradeNo()).isEqualTo(trade.path("tradeNo").asString());
             assertThat(notification.outTradeNo()).isEqualTo("M-7");
             assertThat(notification.amountMinor()).isEqualTo(1250);
         });
@@ -107,8 +108,8 @@ class SimulatorHttpApiTest {
 
         assertThat(refunded.statusCode()).isEqualTo(200);
         JsonNode answer = JSON.readTree(refunded.body());
-        assertThat(answer.path("refundId").asText()).isEqualTo("R-1");
-        assertThat(answer.path("status").asText()).isEqualTo("REFUNDED");
+        assertThat(answer.path("refundId").asString()).isEqualTo("R-1");
+        assertThat(answer.path("status").asString()).isEqualTo("REFUNDED");
         assertThat(answer.path("amountMinor").asLong()).isEqualTo(600);
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(again.body()).isEqualTo(refunded.body());
@@ -152,8 +153,8 @@ class SimulatorHttpApiTest {
         JsonNode refunds = JSON.readTree(get("/refunds").body());
 
         assertThat(trades).hasSize(1);
-        assertThat(trades.get(0).path("tradeNo").asText()).isEqualTo(trade.tradeNo());
-        assertThat(trades.get(0).path("outcome").asText()).isEqualTo("SUCCESS");
+        assertThat(trades.get(0).path("tradeNo").asString()).isEqualTo(trade.tradeNo());
+        assertThat(trades.get(0).path("outcome").asString()).isEqualTo("SUCCESS");
         assertThat(refunds).hasSize(1);
         assertThat(refunds.get(0).path("amountMinor").asLong()).isEqualTo(1250);
     }
@@ -178,13 +179,13 @@ class SimulatorHttpApiTest {
         post("/sms/send", "application/x-www-form-urlencoded", "phone=%2B8613800138001&text=other");
         HttpResponse<String> sent = post("/sms/send", "application/json", """
                 {"phone":"+8613800138000","text":"Your Marquee code is 654321"}""");
-        assertThat(JSON.readTree(sent.body()).path("phone").asText()).isEqualTo("+8613800138000");
+        assertThat(JSON.readTree(sent.body()).path("phone").asString()).isEqualTo("+8613800138000");
 
         JsonNode listed = JSON.readTree(get("/sms/messages?phone=%2B8613800138000").body());
-        assertThat(listed).extracting(m -> m.path("text").asText())
+        assertThat(listed).extracting(m -> m.path("text").asString())
                 .containsExactly("Your Marquee code is 654321", "Your Marquee code is 123456");
         assertThat(JSON.readTree(get("/sms/messages?phone=+8613800138001").body())).singleElement()
-                .satisfies(m -> assertThat(m.path("text").asText()).isEqualTo("other"));
+                .satisfies(m -> assertThat(m.path("text").asString()).isEqualTo("other"));
         assertThat(simulator.smsSentTo("+8613800138000")).hasSize(2);
     }
 
@@ -200,7 +201,7 @@ class SimulatorHttpApiTest {
     private static void assertProblem(HttpResponse<String> response, int status, String code) throws IOException {
         assertThat(response.statusCode()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(JSON.readTree(response.body()).path("code").asText()).isEqualTo(code);
+        assertThat(JSON.readTree(response.body()).path("code").asString()).isEqualTo(code);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The figures of one chaos run per fault and its invariant checks; printed for people, then as one line of JSON. */
 record ChaosReport(int accepted, long refused, long failed, List<FaultFigures> faults, SeatBooks.Findings books,
@@ -39,7 +40,7 @@ record ChaosReport(int accepted, long refused, long failed, List<FaultFigures> f
                         + " %d refunded, %d retaken%n", money.chargedTwice(), money.paidWithoutCharge(),
                 money.soldMismatch(), money.soldShownFree(), money.refunded(), money.retaken());
         out.printf("stalled partitions: %d%ninvariants: %s%n", stalledPartitions, ok() ? "OK" : "FAILED");
-        out.println(new ObjectMapper().writeValueAsString(json()));
+        out.println(JsonMapper.builderWithJackson2Defaults().build().writeValueAsString(json()));
     }
 
     Map<String, Object> json() {

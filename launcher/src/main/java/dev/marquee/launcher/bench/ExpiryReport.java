@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The figures of one expiry run and its invariant checks; printed for people, then as one line of JSON. */
 record ExpiryReport(ExpiryPlan plan, Set<String> unpaid, List<String> paid, Map<String, Instant> deadlines,
@@ -75,6 +76,6 @@ record ExpiryReport(ExpiryPlan plan, Set<String> unpaid, List<String> paid, Map<
         json.put("peakReleasesInOneSecond", peak);
         json.put("invariants", Map.of("notReleased", notReleased(), "expiredTwice", expiredTwice(),
                 "paidButExpired", paidButExpired(), "releasedSeatsNotFree", unpaidSeatsNotFree, "ok", ok()));
-        out.println(new ObjectMapper().writeValueAsString(json));
+        out.println(JsonMapper.builderWithJackson2Defaults().build().writeValueAsString(json));
     }
 }

@@ -4,9 +4,10 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The figures of one flash sale and its invariants, as a few lines for people and one line of JSON for machines.
@@ -16,7 +17,7 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
                        Milestones milestones, long decisionEvents, Invariants invariants, boolean timedOut,
                        long durationMs, AuthCost auth) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builderWithJackson2Defaults().build();
 
     /** Seconds from the first send to the last answer at the edge (0 when nothing was answered). */
     double edgeSeconds() {
@@ -113,7 +114,7 @@ record FlashSaleReport(FlashSalePlan plan, int capacity, EdgeLog edge, DecisionM
         j.put("authVerify", auth == null ? null : auth.json());
         try {
             return JSON.writeValueAsString(j);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

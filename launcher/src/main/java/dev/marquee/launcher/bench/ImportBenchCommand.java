@@ -13,10 +13,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code marquee bench import}: a generated catalog of 10,000 screenings and 10,000 accounts, imported and timed. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
@@ -88,7 +89,7 @@ final class ImportBenchCommand implements Callable<Integer> {
         System.out.printf("bench: %-40s %6.2f s (validate %d ms, write %d ms)%n", what, run.seconds(),
                 r.path("validateMillis").asLong(), r.path("writeMillis").asLong());
         r.path("sheets").forEach(s -> System.out.printf("         %-17s %6d new %6d changed %6d unchanged%n",
-                s.path("sheet").asText(), s.path("inserted").asInt(), s.path("updated").asInt(),
+                s.path("sheet").asString(), s.path("inserted").asInt(), s.path("updated").asInt(),
                 s.path("unchanged").asInt()));
     }
 
@@ -99,7 +100,7 @@ final class ImportBenchCommand implements Callable<Integer> {
                         "Bearer " + token).header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(file)).timeout(Duration.ofMinutes(30)).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
-        ObjectMapper json = new ObjectMapper();
+        ObjectMapper json = JsonMapper.builderWithJackson2Defaults().build();
         JsonNode last = null;
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
             StringBuilder all = new StringBuilder();

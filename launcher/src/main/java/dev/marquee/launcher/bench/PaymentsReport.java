@@ -6,9 +6,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.gateway.simulator.DeliveryStats;
 import org.HdrHistogram.Histogram;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The figures of one payment run and its invariant checks; printed for people, then as one line of JSON. */
 record PaymentsReport(PaymentsPlan plan, int orders, double seconds, DeliveryStats deliveries,
@@ -93,7 +94,7 @@ record PaymentsReport(PaymentsPlan plan, int orders, double seconds, DeliverySta
         json.put("invariants", Map.of("chargedTwice", invariants.chargedTwice(),
                 "paidWithoutCharge", invariants.paidWithoutCharge(), "soldMismatch", invariants.soldMismatch(),
                 "soldShownFree", invariants.soldShownFree(), "unsettled", invariants.unsettled(), "ok", ok()));
-        out.println(new ObjectMapper().writeValueAsString(json));
+        out.println(JsonMapper.builderWithJackson2Defaults().build().writeValueAsString(json));
     }
 
     private static Map<String, Object> figures(Histogram h) {

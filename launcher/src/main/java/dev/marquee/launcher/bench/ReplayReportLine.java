@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.boxoffice.rebuild.RebuildReport;
 import dev.marquee.boxoffice.replay.ReplayReport;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The figures of one replay run: production, rebuild and analysts' replay, and whether both equal what was produced. */
 record ReplayReportLine(SalesPlan plan, long produced, Duration producing, RebuildReport rebuild, ReplayReport replay,
@@ -40,6 +41,6 @@ record ReplayReportLine(SalesPlan plan, long produced, Duration producing, Rebui
         json.put("replayEventsPerSecond", Math.round(replay.eventsPerSecond()));
         json.put("invariants", Map.of("rebuildMismatches", rebuildMismatches, "replayMismatches", replayMismatches,
                 "eventsRead", rebuild.events(), "ok", ok()));
-        out.println(new ObjectMapper().writeValueAsString(json));
+        out.println(JsonMapper.builderWithJackson2Defaults().build().writeValueAsString(json));
     }
 }

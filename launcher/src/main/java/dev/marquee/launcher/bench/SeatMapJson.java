@@ -3,13 +3,14 @@ package dev.marquee.launcher.bench;
 import java.util.HashSet;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Reads order-api's seat map ({@code GET /api/screenings/{id}/seats}). */
 final class SeatMapJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builderWithJackson2Defaults().build();
 
     private SeatMapJson() {
     }
@@ -19,8 +20,8 @@ final class SeatMapJson {
         Set<String> labels = new HashSet<>();
         try {
             for (JsonNode seat : JSON.readTree(seatMap).path("seats")) {
-                if (state.equals(seat.path("state").asText())) {
-                    labels.add(seat.path("label").asText());
+                if (state.equals(seat.path("state").asString())) {
+                    labels.add(seat.path("label").asString());
                 }
             }
         } catch (Exception e) {

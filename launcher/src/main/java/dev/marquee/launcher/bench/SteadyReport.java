@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The steady bench's figures per step, the highest rate that met the target, the invariants, and the JSON line. */
 record SteadyReport(SteadyPlan plan, List<SteadyStep> steps, Map<String, Long> statuses, Invariants invariants) {
@@ -41,7 +40,7 @@ record SteadyReport(SteadyPlan plan, List<SteadyStep> steps, Map<String, Long> s
                 .mapToDouble(s -> s.offered).max().orElse(0);
     }
 
-    void print(PrintStream out) throws JsonProcessingException {
+    void print(PrintStream out) {
         out.println();
         out.printf("%-8s %8s %9s %7s %7s %6s %7s | %-23s | %-23s | %6s %6s%n", "step", "offered", "answered", "held",
                 "refused", "errors", "paid", "order→HELD p50/p99/p99.9", "callback→PAID p50/99/99.9", "GC ms", "JIT ms");
@@ -77,6 +76,6 @@ record SteadyReport(SteadyPlan plan, List<SteadyStep> steps, Map<String, Long> s
                 "soldMismatch", invariants.soldMismatch(), "soldShownFree", invariants.soldShownFree()));
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("ok", ok());
-        out.println(new ObjectMapper().writeValueAsString(json));
+        out.println(JsonMapper.builderWithJackson2Defaults().build().writeValueAsString(json));
     }
 }

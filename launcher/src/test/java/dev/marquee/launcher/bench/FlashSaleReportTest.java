@@ -6,9 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON line machines read: a sale whose attempts errored or that timed out says it failed. */
 class FlashSaleReportTest {
@@ -77,6 +78,6 @@ class FlashSaleReportTest {
     }
 
     private static JsonNode json(FlashSaleReport report) throws Exception {
-        return new ObjectMapper().readTree(report.json());
+        return JsonMapper.builderWithJackson2Defaults().build().readTree(report.json());
     }
 }

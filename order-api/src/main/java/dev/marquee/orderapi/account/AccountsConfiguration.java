@@ -9,12 +9,14 @@ import dev.marquee.orderapi.persistence.RetentionPurge;
 import dev.marquee.support.security.AccessTokens;
 import dev.marquee.support.security.Revocations;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -22,10 +24,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accounts: {@code marquee.accounts.password.min-length} (default 10), {@code marquee.accounts.refresh-token-ttl}
- * (default 30d); SMS codes under {@code marquee.accounts.sms.*}.
+ * Accounts ({@link AccountProperties}); SMS codes under {@code marquee.accounts.sms.*}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({AccountProperties.class, DemoProperties.class})
 class AccountsConfiguration {
 
     static final String ARGON2 = "argon2@SpringSecurity_v5_8";
@@ -49,8 +51,8 @@ class AccountsConfiguration {
     }
 
     @Bean
-    PasswordPolicy passwordPolicy(@Value("${marquee.accounts.password.min-length:10}") int minLength) {
-        return new PasswordPolicy(minLength);
+    PasswordPolicy passwordPolicy(AccountProperties properties) {
+        return new PasswordPolicy(properties.password().minLength());
     }
 
     @Bean
@@ -66,8 +68,9 @@ class AccountsConfiguration {
     @Bean
     Sessions sessions(ObjectProvider<AccessTokens> accessTokens, ObjectProvider<Revocations> revocations,
                       RefreshTokenStore store, AccountStore accounts, TransactionTemplate transactions, Clock clock,
-                      @Value("${marquee.accounts.refresh-token-ttl:30d}") Duration refreshTtl) {
-        return new Sessions(accessTokens, revocations, store, accounts, transactions, clock, refreshTtl);
+                      AccountProperties properties) {
+        return new Sessions(accessTokens, revocations, store, accounts, transactions, clock,
+                properties.refreshTokenTtl());
     }
 
     @Bean
@@ -96,26 +99,32 @@ class AccountsConfiguration {
     @Bean
     @ConditionalOnProperty(name = "marquee.demo.accounts", havingValue = "true")
     DemoAccounts demoAccounts(AccountStore accounts, Passwords passwords,
-                              @Value("${marquee.demo.password:}") String password, Clock clock) {
-        return new DemoAccounts(accounts, passwords, password, clock);
+                              DemoProperties demo, Clock clock) {
+        return new DemoAccounts(accounts, passwords, demo.password(), clock);
     }
 
     @Bean
-    RefreshTokenPurge refreshTokenPurge(JdbcClient jdbc, Clock clock) {
+    RefreshTokenPurge refreshTokenPurge(JdbcClient jdbc, Clock clock, AccountProperties properties) {
         return new RefreshTokenPurge(new RetentionPurge(jdbc, clock, "refresh_token", "expires_at", Duration.ofDays(1),
-                1000));
+                1000), properties.refreshPurgeInterval());
     }
 
     /** Refresh tokens are deleted a day after they expired (used or not: a used one past its expiry proves nothing). */
-    static final class RefreshTokenPurge {
+    static final class RefreshTokenPurge implements SchedulingConfigurer {
 
         private final RetentionPurge purge;
+        private final Duration interval;
 
-        RefreshTokenPurge(RetentionPurge purge) {
+        RefreshTokenPurge(RetentionPurge purge, Duration interval) {
             this.purge = purge;
+            this.interval = interval;
         }
 
-        @Scheduled(fixedDelayString = "${marquee.accounts.refresh-purge-interval:1h}", initialDelayString = "1m")
+        @Override
+        public void configureTasks(ScheduledTaskRegistrar tasks) {
+            tasks.addFixedDelayTask(new FixedDelayTask(this::purge, interval, Duration.ofMinutes(1)));
+        }
+
         void purge() {
             purge.purge();
         }

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,11 +31,11 @@ public class Catalog {
     private final Map<LayoutKey, Cached<SeatIndex>> layoutCache = new ConcurrentHashMap<>();
 
     Catalog(Screenings screenings, HallSeats seats, Clock clock,
-            @Value("${marquee.catalog.cache-ttl:30s}") Duration ttl) {
+            CatalogProperties properties) {
         this.screenings = screenings;
         this.seats = seats;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = properties.cacheTtl();
     }
 
     /** The screening with its movie, hall and cinema loaded. */

@@ -3,7 +3,6 @@ package dev.marquee.orderapi.catalog;
 import java.time.Duration;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,12 +17,10 @@ class CatalogSettings {
     private final Duration cleaning;
     private final ZoneId zone;
 
-    CatalogSettings(@Value("${marquee.catalog.advertising:15m}") Duration advertising,
-                    @Value("${marquee.catalog.cleaning:15m}") Duration cleaning,
-                    @Value("${marquee.catalog.zone:#{T(java.time.ZoneId).systemDefault().id}}") String zone) {
-        this.advertising = advertising;
-        this.cleaning = cleaning;
-        this.zone = ZoneId.of(zone);
+    CatalogSettings(CatalogProperties properties) {
+        this.advertising = properties.advertising();
+        this.cleaning = properties.cleaning();
+        this.zone = ZoneId.of(properties.zone());
     }
 
     /** When a screening of a movie of this length starting then leaves the hall free again. */

@@ -10,10 +10,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,16 +23,18 @@ import org.springframework.stereotype.Component;
  * lock until the first commits (then gets its order) or rolls back (then proceeds as the first).
  */
 @Component
-class IdempotencyKeys {
+class IdempotencyKeys implements SchedulingConfigurer {
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration ttl;
+    private final Duration purgeInterval;
 
-    IdempotencyKeys(JdbcClient jdbc, Clock clock, @Value("${marquee.orders.idempotency-ttl:24h}") Duration ttl) {
+    IdempotencyKeys(JdbcClient jdbc, Clock clock, OrderProperties properties) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.ttl = ttl;
+        this.ttl = properties.idempotencyTtl();
+        this.purgeInterval = properties.idempotencyPurgeInterval();
     }
 
     /**
@@ -72,7 +75,11 @@ class IdempotencyKeys {
         }
     }
 
-    @Scheduled(fixedDelayString = "${marquee.orders.idempotency-purge-interval:1h}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::purgeExpired, purgeInterval, purgeInterval));
+    }
+
     void purgeExpired() {
         jdbc.sql("DELETE FROM idempotency_key WHERE created_at < ? LIMIT 10000")
                 .param(Timestamp.from(clock.instant().minus(ttl))).update();

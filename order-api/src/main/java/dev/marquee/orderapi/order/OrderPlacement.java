@@ -15,8 +15,8 @@ import dev.marquee.orderapi.catalog.HallSeat;
 import dev.marquee.orderapi.catalog.Screening;
 import dev.marquee.orderapi.seatmap.SeatMap;
 import dev.marquee.support.ids.TimeOrderedIds;
+import dev.marquee.support.OrderLimitProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,7 +39,7 @@ public class OrderPlacement {
 
     OrderPlacement(Catalog catalog, Orders orders, OrderRequests requests, IdempotencyKeys idempotencyKeys,
                    SeatMap seatMap, TransactionTemplate transaction, Clock clock,
-                   @Value("${marquee.orders.max-seats:6}") int maxSeats, ObjectProvider<PlacementGate> gates) {
+                   OrderLimitProperties limits, ObjectProvider<PlacementGate> gates) {
         this.gates = gates.orderedStream().toList();
         this.seatMap = seatMap;
         this.transaction = transaction;
@@ -48,7 +48,7 @@ public class OrderPlacement {
         this.requests = requests;
         this.idempotencyKeys = idempotencyKeys;
         this.clock = clock;
-        this.maxSeats = maxSeats;
+        this.maxSeats = limits.maxSeats();
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,18 +26,20 @@ import org.springframework.stereotype.Component;
  * business.
  */
 @Component
-class OrderStateGauges {
+class OrderStateGauges implements SchedulingConfigurer {
 
     static final Set<OrderStatus> LIVE = EnumSet.of(OrderStatus.REQUESTED, OrderStatus.HELD,
             OrderStatus.PAYMENT_PENDING, OrderStatus.REFUND_PENDING);
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Duration interval;
     private final Map<OrderStatus, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicLong oldestRequestedSeconds = new AtomicLong();
 
-    OrderStateGauges(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+    OrderStateGauges(JdbcClient jdbc, Clock clock, MeterRegistry meters, OrderProperties properties) {
         this.jdbc = jdbc;
+        this.interval = properties.gaugeInterval();
         this.clock = clock;
         for (OrderStatus state : LIVE) {
             AtomicLong count = counts.computeIfAbsent(state, s -> new AtomicLong());
@@ -47,7 +51,11 @@ class OrderStateGauges {
                 .register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${marquee.orders.gauge-interval:15s}", initialDelay = 0)
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, Duration.ZERO));
+    }
+
     void refresh() {
         Map<String, Long> found = new ConcurrentHashMap<>();
         jdbc.sql("SELECT status, COUNT(*) FROM customer_order WHERE status IN ('REQUESTED', 'HELD',"

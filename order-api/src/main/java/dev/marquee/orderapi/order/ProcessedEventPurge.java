@@ -6,9 +6,10 @@ import java.time.Duration;
 import dev.marquee.orderapi.persistence.RetentionPurge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,21 +20,26 @@ import org.springframework.stereotype.Component;
  * makes a repeat change nothing. Without this the table grows by a row per event for ever.
  */
 @Component
-class ProcessedEventPurge {
+class ProcessedEventPurge implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedEventPurge.class);
 
     private final RetentionPurge purge;
+    private final Duration interval;
 
     ProcessedEventPurge(JdbcClient jdbc, Clock clock,
-                        @Value("${marquee.processed-events.retention:7d}") Duration retention,
-                        @Value("${marquee.processed-events.purge-batch:5000}") int batch) {
-        this.purge = new RetentionPurge(jdbc, clock, "processed_event", "processed_at", retention, batch);
+                        ProcessedEventProperties properties) {
+        this.purge = new RetentionPurge(jdbc, clock, "processed_event", "processed_at", properties.retention(),
+                properties.purgeBatch());
+        this.interval = properties.purgeInterval();
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::purge, interval, interval));
     }
 
     /** @return how many rows were deleted */
-    @Scheduled(fixedDelayString = "${marquee.processed-events.purge-interval:10m}",
-            initialDelayString = "${marquee.processed-events.purge-interval:10m}")
     long purge() {
         RetentionPurge.Purged purged = purge.purge();
         if (purged.rows() > 0) {

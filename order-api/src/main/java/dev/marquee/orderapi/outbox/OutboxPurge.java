@@ -6,9 +6,10 @@ import java.time.Duration;
 import dev.marquee.orderapi.persistence.RetentionPurge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,18 +19,23 @@ import org.springframework.stereotype.Component;
  * row per event forever, and a relay started without offsets would snapshot all of it again.
  */
 @Component
-class OutboxPurge {
+class OutboxPurge implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxPurge.class);
 
     private final RetentionPurge purge;
+    private final Duration interval;
 
-    OutboxPurge(JdbcClient jdbc, Clock clock, @Value("${marquee.outbox.retention:7d}") Duration retention) {
-        this.purge = new RetentionPurge(jdbc, clock, "outbox", "created_at", retention, 5_000);
+    OutboxPurge(JdbcClient jdbc, Clock clock, OutboxProperties properties) {
+        this.purge = new RetentionPurge(jdbc, clock, "outbox", "created_at", properties.retention(), 5_000);
+        this.interval = properties.purgeInterval();
     }
 
-    @Scheduled(fixedDelayString = "${marquee.outbox.purge-interval:10m}",
-            initialDelayString = "${marquee.outbox.purge-interval:10m}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::purge, interval, interval));
+    }
+
     void purge() {
         RetentionPurge.Purged purged = purge.purge();
         if (purged.rows() > 0) {

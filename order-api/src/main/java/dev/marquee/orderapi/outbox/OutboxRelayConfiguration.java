@@ -3,12 +3,13 @@ package dev.marquee.orderapi.outbox;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.marquee.support.SchemaRegistryProperties;
+import dev.marquee.support.TopicProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.redisson.api.RedissonClient;
 import org.redisson.spring.starter.RedissonAutoConfigurationCustomizer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +25,7 @@ class OutboxRelayConfiguration {
     @Bean
     @ConditionalOnProperty(name = "marquee.outbox.relay.enabled", havingValue = "true", matchIfMissing = true)
     OutboxRelay relay(CdcProperties cdc, OutboxRelayProperties relay, ProducerFactory<?, ?> producers,
-                      @Value("${marquee.topics.replication-factor:1}") int replication,
-                      @Value("${marquee.schema-registry.url}") String registryUrl, MeterRegistry meters) {
+                      TopicProperties topics, SchemaRegistryProperties registry, MeterRegistry meters) {
         Map<String, Object> config = new HashMap<>(producers.getConfigurationProperties());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -33,8 +33,8 @@ class OutboxRelayConfiguration {
         KafkaTemplate<String, byte[]> kafka = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
         String bootstrap = String.valueOf(config.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG))
                 .replaceAll("[\\[\\] ]", "");
-        return new OutboxRelay(OutboxConnectorConfig.of(cdc, relay, bootstrap, replication), kafka,
-                relay.restartDelay().toMillis(), RelayLag.measured(registryUrl, meters));
+        return new OutboxRelay(OutboxConnectorConfig.of(cdc, relay, bootstrap, topics.replicationFactor()), kafka,
+                relay.restartDelay().toMillis(), RelayLag.measured(registry.url(), meters));
     }
 
     /**

@@ -6,9 +6,10 @@ import java.time.Duration;
 import dev.marquee.orderapi.persistence.RetentionPurge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,19 +20,25 @@ import org.springframework.stereotype.Component;
  * records) are not touched.
  */
 @Component
-class PaymentNotificationPurge {
+class PaymentNotificationPurge implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentNotificationPurge.class);
 
     private final RetentionPurge purge;
+    private final Duration interval;
 
     PaymentNotificationPurge(JdbcClient jdbc, Clock clock,
-                             @Value("${marquee.payments.notification-retention:3d}") Duration retention) {
-        this.purge = new RetentionPurge(jdbc, clock, "payment_notification", "received_at", retention, 5_000);
+                             PaymentSettings settings) {
+        this.purge = new RetentionPurge(jdbc, clock, "payment_notification", "received_at",
+                settings.notificationRetention(), 5_000);
+        this.interval = settings.notificationPurgeInterval();
     }
 
-    @Scheduled(fixedDelayString = "${marquee.payments.notification-purge-interval:1h}",
-            initialDelayString = "${marquee.payments.notification-purge-interval:1h}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::purge, interval, interval));
+    }
+
     void purge() {
         RetentionPurge.Purged purged = purge.purge();
         if (purged.rows() > 0) {

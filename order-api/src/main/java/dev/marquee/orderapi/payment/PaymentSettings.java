@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code marquee.payments.*}: where customers pay and how gateways' notifications are verified. A gateway without
@@ -17,14 +18,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxNotificationAge   older (or further in the future) notifications are refused as stale or replayed
  * @param publishTimeout       how long a notification waits for Kafka's acknowledgement before the gateway is
  *                             told to try again
+ * @param gateways             per gateway (by the name in its notify URL): where customers pay, how its
+ *                             notifications are verified
+ * @param notificationRetention acknowledged notifications are kept this long to recognise resends, then purged
+ * @param notificationPurgeInterval how often that purge runs
  */
 @ConfigurationProperties("marquee.payments")
-public record PaymentSettings(URI notifyBaseUrl, Duration maxNotificationAge, Duration publishTimeout,
-                             Map<String, Gateway> gateways) {
+public record PaymentSettings(URI notifyBaseUrl, @DefaultValue("10m") Duration maxNotificationAge,
+                             @DefaultValue("5s") Duration publishTimeout,
+                             Map<String, Gateway> gateways,
+                             @DefaultValue("3d") Duration notificationRetention,
+                             @DefaultValue("1h") Duration notificationPurgeInterval) {
 
     public PaymentSettings {
-        maxNotificationAge = maxNotificationAge == null ? Duration.ofMinutes(10) : maxNotificationAge;
-        publishTimeout = publishTimeout == null ? Duration.ofSeconds(5) : publishTimeout;
         gateways = gateways == null ? Map.of() : Map.copyOf(gateways);
     }
 

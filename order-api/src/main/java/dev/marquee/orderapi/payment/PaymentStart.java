@@ -21,7 +21,7 @@ import dev.marquee.orderapi.order.OrderNotFoundException;
 import dev.marquee.orderapi.order.OrderStatus;
 import dev.marquee.orderapi.order.Orders;
 import dev.marquee.support.ids.TimeOrderedIds;
-import org.springframework.beans.factory.annotation.Value;
+import dev.marquee.support.PaymentExtensionProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,7 +53,7 @@ public class PaymentStart {
 
     PaymentStart(Orders orders, Payments payments, PaymentGateways gateways, PaymentSettings settings, HallLock lock,
                  HallFence fence, SeatLedger ledger, TransactionTemplate transaction,
-                 @Value("${marquee.expiry.payment-extension:5m}") Duration extension, Clock clock) {
+                 PaymentExtensionProperties extension, Clock clock) {
         this.orders = orders;
         this.payments = payments;
         this.gateways = gateways;
@@ -62,7 +62,7 @@ public class PaymentStart {
         this.fence = fence;
         this.ledger = ledger;
         this.transaction = transaction;
-        this.extension = extension;
+        this.extension = extension.paymentExtension();
         this.clock = clock;
     }
 

@@ -7,9 +7,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code marquee.rate-limits.*}: one bucket per signed-in user (its subject), per client IP (callers not signed in),
  * per partner app, and per screening for order placement; shared by every order-api instance through Redis.
- * {@code timeout}: how long a check waits for Redis before it lets the request through (fail open);
- * {@code pause-after-failure}: how long checks are skipped after Redis failed one (the requests pass);
- * {@code deferred-flush}: how often the tokens of requests answered from memory (refused orders) are drawn.
+ * Defaults (README, "Rate limits") are set in the compact constructor: a bucket's three values go together.
+ *
+ * @param enabled           whether requests are limited at all (default true)
+ * @param user              a signed-in person's bucket (its subject): capacity, refill per period
+ * @param ip                the bucket of callers not signed in, by client address
+ * @param app               a partner app's bucket, however many terminals share its key
+ * @param screening         order placements per screening, whoever orders
+ * @param timeout           how long a check waits for Redis before it lets the request through (fail open)
+ * @param pauseAfterFailure how long checks are skipped after Redis failed one (the requests pass)
+ * @param deferredFlush     how often the tokens of requests answered from memory (refused orders) are drawn
  */
 @ConfigurationProperties("marquee.rate-limits")
 public record RateLimitProperties(Boolean enabled, Limit user, Limit ip, Limit app, Limit screening,

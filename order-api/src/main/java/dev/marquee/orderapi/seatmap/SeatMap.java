@@ -15,7 +15,6 @@ import dev.marquee.ledger.SeatLedger;
 import dev.marquee.orderapi.catalog.Catalog;
 import dev.marquee.orderapi.catalog.HallSeat;
 import dev.marquee.orderapi.catalog.Screening;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,11 +33,11 @@ public class SeatMap {
     private final Map<Long, Snapshot> claims = new ConcurrentHashMap<>();
 
     SeatMap(Catalog catalog, SeatLedger ledger, Clock clock,
-            @Value("${marquee.seat-map.max-age:250ms}") Duration maxAge) {
+            SeatMapProperties properties) {
         this.catalog = catalog;
         this.ledger = ledger;
         this.clock = clock;
-        this.maxAge = maxAge;
+        this.maxAge = properties.maxAge();
     }
 
     public Optional<SeatMapView> of(long screeningId) {

@@ -1,7 +1,7 @@
 package dev.marquee.orderapi.web;
 
 import org.apache.coyote.AbstractProtocol;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.tomcat.TomcatProtocolHandlerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,11 +14,12 @@ import org.springframework.context.annotation.Configuration;
  * {@code -XX:ThreadPriorityPolicy=1}, which ./marquee sets; in a container of its own the setting changes nothing.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EdgeProperties.class)
 class EdgePriority {
 
     @Bean
     TomcatProtocolHandlerCustomizer<AbstractProtocol<?>> edgeThreadPriority(
-            @Value("${marquee.edge.thread-priority:5}") int priority) {
-        return protocol -> protocol.setThreadPriority(priority);
+            EdgeProperties properties) {
+        return protocol -> protocol.setThreadPriority(properties.threadPriority());
     }
 }

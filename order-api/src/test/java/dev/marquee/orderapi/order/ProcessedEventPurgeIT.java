@@ -33,7 +33,8 @@ class ProcessedEventPurgeIT {
             List<String> old = record(jdbc, 7, now.minus(Duration.ofDays(7)).minusSeconds(1));
             List<String> recent = record(jdbc, 3, now.minus(Duration.ofDays(7)).plusSeconds(60));
 
-            long purged = new ProcessedEventPurge(jdbc, Clock.fixed(now, ZoneOffset.UTC), Duration.ofDays(7), 3).purge();
+            long purged = new ProcessedEventPurge(jdbc, Clock.fixed(now, ZoneOffset.UTC),
+                    new ProcessedEventProperties(Duration.ofDays(7), Duration.ofMinutes(10), 3)).purge();
 
             assertThat(purged).isGreaterThanOrEqualTo(old.size());
             assertThat(present(jdbc, old)).isEmpty();

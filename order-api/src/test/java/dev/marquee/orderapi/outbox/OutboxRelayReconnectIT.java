@@ -49,8 +49,9 @@ class OutboxRelayReconnectIT {
             OutboxRelay relay = new OutboxRelay(OutboxConnectorConfig.of(
                     new CdcProperties(p.get("marquee.cdc.hostname"), Integer.parseInt(p.get("marquee.cdc.port")),
                             p.get("marquee.cdc.database"), p.get("marquee.cdc.user"), p.get("marquee.cdc.password")),
-                    new OutboxRelayProperties(true, 5602, null, "relay-reconnect-offsets", "relay-reconnect-history",
-                            null, null, null),
+                    new OutboxRelayProperties(true, 5602, Duration.ofMillis(10), "relay-reconnect-offsets",
+                            "relay-reconnect-history", Duration.ofSeconds(5), Duration.ofSeconds(1),
+                            Duration.ofSeconds(10)),
                     stack.kafkaBootstrapServers(), 1), RelayKafka.of(stack), 1_000);
             try {
                 relay.start();

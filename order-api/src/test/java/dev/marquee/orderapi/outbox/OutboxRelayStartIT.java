@@ -58,8 +58,9 @@ class OutboxRelayStartIT {
         OutboxRelay relay = new OutboxRelay(OutboxConnectorConfig.of(
                 new CdcProperties(p.get("marquee.cdc.hostname"), Integer.parseInt(p.get("marquee.cdc.port")),
                         p.get("marquee.cdc.database"), p.get("marquee.cdc.user"), p.get("marquee.cdc.password")),
-                new OutboxRelayProperties(true, 5601, null, "relay-start-offsets-" + run,
-                        "relay-start-history-" + run, null, null, null),
+                new OutboxRelayProperties(true, 5601, Duration.ofMillis(10), "relay-start-offsets-" + run,
+                        "relay-start-history-" + run, Duration.ofSeconds(5), Duration.ofSeconds(1),
+                        Duration.ofSeconds(10)),
                 stack.kafkaBootstrapServers(), 1), RelayKafka.of(stack), 1_000);
         try {
             relay.start();

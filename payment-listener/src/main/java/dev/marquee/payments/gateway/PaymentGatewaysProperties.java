@@ -11,6 +11,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code marquee.payments.*}: per gateway (by the name callbacks carry, e.g. {@code alipay}, {@code stripe}) the
  * URL of its refund API, and the HTTP timeouts.
+ *
+ * @param gateways       per gateway: where its refund API is ({@code refund-url}); a gateway without one cannot refund
+ * @param connectTimeout how long connecting to a gateway's refund API may take
+ * @param refundTimeout  how long a refund request may take
  */
 @ConfigurationProperties("marquee.payments")
 public record PaymentGatewaysProperties(Map<String, Gateway> gateways,

@@ -1,8 +1,5 @@
 package dev.marquee.schemas.serde;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,6 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.Schema;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Speaks the Confluent Schema Registry REST API. Given several base URLs it uses the first that answers
@@ -30,7 +31,7 @@ public final class SchemaRegistryClient implements AutoCloseable {
 
     private final List<URI> baseUrls;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMapper.builderWithJackson2Defaults().build();
     private final AtomicInteger current = new AtomicInteger();
 
     public SchemaRegistryClient(List<URI> baseUrls) {
@@ -51,7 +52,7 @@ public final class SchemaRegistryClient implements AutoCloseable {
     }
 
     public Schema getById(int id) {
-        return new Schema.Parser().parse(call("GET", "/schemas/ids/" + id, null).path("schema").asText());
+        return new Schema.Parser().parse(call("GET", "/schemas/ids/" + id, null).path("schema").asString());
     }
 
     /** Whether the schema may become the subject's next version; true for a subject that does not exist yet. */
@@ -68,7 +69,7 @@ public final class SchemaRegistryClient implements AutoCloseable {
     }
 
     private JsonNode call(String method, String path, String body) {
-        IOException unreachable = null;
+        Exception unreachable = null;
         int first = current.get();
         for (int attempt = 0; attempt < baseUrls.size(); attempt++) {
             int index = (first + attempt) % baseUrls.size();
@@ -77,7 +78,7 @@ public final class SchemaRegistryClient implements AutoCloseable {
                         BodyHandlers.ofString());
                 current.set(index);
                 return parse(response);
-            } catch (IOException e) {
+            } catch (IOException | JacksonException e) {
                 unreachable = e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -97,20 +98,20 @@ public final class SchemaRegistryClient implements AutoCloseable {
                 .build();
     }
 
-    private JsonNode parse(HttpResponse<String> response) throws JsonProcessingException {
+    private JsonNode parse(HttpResponse<String> response) throws JacksonException {
         int status = response.statusCode();
         if (status / 100 == 2) {
             return json.readTree(response.body());
         }
         JsonNode error = readQuietly(response.body());
         throw new SchemaRegistryException(status, error.path("error_code").asInt(status),
-                error.path("message").asText(response.body()));
+                error.path("message").asString(response.body()));
     }
 
     private JsonNode readQuietly(String body) {
         try {
             return json.readTree(body);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             return json.createObjectNode();
         }
     }
@@ -118,7 +119,7 @@ public final class SchemaRegistryClient implements AutoCloseable {
     private String schemaBody(Schema schema) {
         try {
             return json.writeValueAsString(Map.of("schema", schema.toString()));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

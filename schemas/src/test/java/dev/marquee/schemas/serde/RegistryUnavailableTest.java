@@ -3,7 +3,6 @@ package dev.marquee.schemas.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.marquee.registry.InMemorySchemaStore;
 import dev.marquee.registry.SchemaRegistryServer;
@@ -19,6 +18,8 @@ import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A registry that cannot answer for a moment (restarting, overloaded: 503) does not make records undecodable: the
@@ -46,7 +47,7 @@ class RegistryUnavailableTest {
             } else {
                 int id = Integer.parseInt(exchange.getRequestURI().getPath().replaceAll(".*/", ""));
                 try {
-                    body = ("{\"schema\":" + new ObjectMapper().writeValueAsString(real.getById(id).toString()) + "}")
+                    body = ("{\"schema\":" + JsonMapper.builderWithJackson2Defaults().build().writeValueAsString(real.getById(id).toString()) + "}")
                             .getBytes(StandardCharsets.UTF_8);
                     status = 200;
                 } catch (SchemaRegistryException e) {

@@ -17,7 +17,6 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -65,7 +64,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         "org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(HttpSecurity.class)
-@EnableConfigurationProperties(TokenProperties.class)
+@EnableConfigurationProperties({TokenProperties.class, RevocationProperties.class})
 @EnableMethodSecurity
 public class SecurityConfiguration {
 
@@ -189,7 +188,8 @@ public class SecurityConfiguration {
         @Bean
         Revocations revocations(RedissonClient redisson, TokenProperties properties,
                                 ScheduledExecutorService revocationRefresher,
-                                @Value("${marquee.security.revocation-refresh:1s}") Duration refresh) {
+                                RevocationProperties revocation) {
+            Duration refresh = revocation.revocationRefresh();
             // a revocation must outlive every token it kills: one TTL plus the validators' minute of clock skew
             Revocations revocations = new Revocations(redisson, properties.accessTokenTtl().plusMinutes(2),
                     Clock.systemUTC());

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
@@ -20,6 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/admin/catalog/import}: the body is the file ({@code .xlsx}, a zip of {@code .csv} files, or one
@@ -37,7 +38,7 @@ class CatalogImportController {
     private static final Logger log = LoggerFactory.getLogger(CatalogImportController.class);
 
     private final CatalogImports imports;
-    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+    private final ObjectMapper json = JsonMapper.builderWithJackson2Defaults().build();
 
     CatalogImportController(CatalogImports imports) {
         this.imports = imports;

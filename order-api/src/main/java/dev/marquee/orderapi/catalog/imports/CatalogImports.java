@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
+import dev.marquee.orderapi.catalog.CatalogProperties;
 import dev.marquee.orderapi.catalog.CatalogEvents;
 import dev.marquee.orderapi.catalog.CatalogImported;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,15 +38,14 @@ class CatalogImports {
 
     CatalogImports(JdbcTemplate jdbc, PlatformTransactionManager transactions, PasswordEncoder encoder, Clock clock,
                    CatalogEvents events, ApplicationEventPublisher announcements,
-                   @Value("${marquee.catalog.advertising:15m}") Duration advertising,
-                   @Value("${marquee.catalog.cleaning:15m}") Duration cleaning) {
+                   CatalogProperties catalog) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactions);
         this.encoder = encoder;
         this.clock = clock;
         this.events = events;
         this.announcements = announcements;
-        this.turnaround = advertising.plus(cleaning);
+        this.turnaround = catalog.advertising().plus(catalog.cleaning());
     }
 
     /** Validated lines, ready to write. */

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import dev.marquee.orderapi.catalog.CatalogProperties;
 import dev.marquee.orderapi.catalog.Browsing;
 import dev.marquee.orderapi.catalog.Movie;
 import dev.marquee.orderapi.catalog.Screening;
@@ -17,7 +18,6 @@ import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Permits;
 import io.swagger.v3.oas.annotations.Operation;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +42,10 @@ class CatalogController {
     private final CacheControl cacheControl;
 
     CatalogController(Browsing browsing, SeatMap seatMap,
-                      @Value("${marquee.catalog.browse-max-age:30s}") Duration maxAge) {
+                      CatalogProperties catalog) {
         this.browsing = browsing;
         this.seatMap = seatMap;
-        this.cacheControl = CacheControl.maxAge(maxAge).cachePublic();
+        this.cacheControl = CacheControl.maxAge(catalog.browseMaxAge()).cachePublic();
     }
 
     @Operation(summary = "Movies, by status (SHOWING, COMING_SOON); paginated, X-Total-Count, cacheable")

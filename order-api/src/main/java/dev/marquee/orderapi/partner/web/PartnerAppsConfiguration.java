@@ -15,8 +15,8 @@ import dev.marquee.support.security.SecurityChainCustomizer;
 import org.redisson.api.RedissonClient;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,11 +29,12 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "marquee.partners", name = "secret-key")
+@EnableConfigurationProperties(PartnerProperties.class)
 class PartnerAppsConfiguration {
 
     @Bean
-    PartnerApps partnerApps(JdbcClient jdbc, @Value("${marquee.partners.secret-key}") String key, Clock clock) {
-        return new JdbcPartnerApps(jdbc, SecretCipher.fromBase64(key), clock);
+    PartnerApps partnerApps(JdbcClient jdbc, PartnerProperties partners, Clock clock) {
+        return new JdbcPartnerApps(jdbc, SecretCipher.fromBase64(partners.secretKey()), clock);
     }
 
     @Bean
