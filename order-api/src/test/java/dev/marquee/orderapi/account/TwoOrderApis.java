@@ -24,6 +24,7 @@ import dev.marquee.gateway.simulator.GatewaySimulator;
 import dev.marquee.gateway.simulator.SimulatorSettings;
 import dev.marquee.gateway.simulator.SmsMessage;
 import dev.marquee.orderapi.OrderApiApplication;
+import dev.marquee.orderapi.TestCatalog;
 import dev.marquee.stack.EmbeddedStack;
 import org.redisson.api.RedissonClient;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -59,6 +60,7 @@ final class TwoOrderApis {
         stack.closeFirst(db);
         jdbc = JdbcClient.create(db);
         a = start(stack);
+        TestCatalog.ensure(db); // before b starts, so that b seeds the demo staff account of merchant 1
         b = start(stack);
     }
 

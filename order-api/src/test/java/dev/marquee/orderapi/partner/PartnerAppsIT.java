@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import dev.marquee.orderapi.OrderApiApplication;
+import dev.marquee.orderapi.TestCatalog;
 import dev.marquee.stack.EmbeddedStack;
 import dev.marquee.support.security.AccessTokens;
 import dev.marquee.support.security.Caller;
@@ -64,6 +65,7 @@ class PartnerAppsIT {
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         first = OrderApiApplication.application().registerShutdownHook(false).run(args);
+        TestCatalog.ensure(first.getBean(javax.sql.DataSource.class));
         second = OrderApiApplication.application().registerShutdownHook(false).run(args);
         tokens = first.getBean(AccessTokens.class);
     }
