@@ -296,6 +296,15 @@ public class Order {
         return id;
     }
 
+    /**
+     * The optimistic lock's version, null until the order is first stored. Spring Data reads it on every save to
+     * tell a new order from a stored one: without this getter its bean wrapper threw and caught a
+     * NotReadablePropertyException (stack trace and all) before falling back to the field, once per save.
+     */
+    public Long getVersion() {
+        return version;
+    }
+
     public String customerId() {
         return customerId;
     }

@@ -94,6 +94,15 @@ public class Payment {
         return id;
     }
 
+    /**
+     * The optimistic lock's version, null until the payment is first stored. Spring Data reads it on every save to
+     * tell a new payment from a stored one: without this getter its bean wrapper threw and caught a
+     * NotReadablePropertyException (stack trace and all) before falling back to the field, once per save.
+     */
+    public Long getVersion() {
+        return version;
+    }
+
     public String orderId() {
         return orderId;
     }
