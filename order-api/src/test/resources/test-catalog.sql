@@ -63,7 +63,8 @@ FROM screening s
 CROSS JOIN (SELECT 'STANDARD' AS seat_type, 6000 AS amount_minor
             UNION ALL SELECT 'WHEELCHAIR', 4500
             UNION ALL SELECT 'COMPANION', 4500
-            UNION ALL SELECT 'LOVE_SEAT', 8000) t;
+            UNION ALL SELECT 'LOVE_SEAT', 8000) t
+WHERE s.id BETWEEN 1 AND 4;
 
 UPDATE merchant SET code = 'merchant-1' WHERE id = 1;
 UPDATE cinema SET code = 'cinema-1' WHERE id = 1;
