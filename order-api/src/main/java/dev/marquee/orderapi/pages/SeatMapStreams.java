@@ -48,7 +48,8 @@ public class SeatMapStreams {
         }
         for (SseEmitter emitter : ofScreening) {
             try {
-                emitter.send(SseEmitter.event().name("seats").data(change, MediaType.APPLICATION_JSON));
+                emitter.send(SseEmitter.event().name("seats").data(change.sent(System.currentTimeMillis()),
+                        MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException gone) {
                 ofScreening.remove(emitter);
             }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import dev.marquee.allocator.SeatAllocation;
 import dev.marquee.allocator.SeatRequest;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes whatever order requests the poll returned, hall by hall, and answers each with SeatsHeld or
- * SeatsRejected. The batch's offsets are committed only after every answer was acknowledged by Kafka.
+ * SeatsRejected. Each hall's answers are sent as soon as its decision is committed (the seat maps show them while
+ * the next hall is decided); the batch's offsets are committed only after every answer was acknowledged by Kafka.
  * <p>
  * A hall's batch that fails transiently (database, Redis or Kafka away, a deadlock, the hall busy) is thrown to the
  * error handler, which retries the poll until it passes. One that fails for good is decided again one request at a
@@ -92,10 +94,15 @@ class OrderRequestsListener implements ConsumerSeekAware {
             }
         }
         List<Allocation> answers = new ArrayList<>();
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
         Map<Integer, RuntimeException> setAside = new HashMap<>();
-        byHall.forEach((hall, requests) -> answers.addAll(halls.decide(hall, requests,
-                (request, failure) -> setAside.put(positions.get(request.orderId()), failure))));
-        publisher.publish(answers);
+        byHall.forEach((hall, requests) -> {
+            List<Allocation> ofHall = halls.decide(hall, requests,
+                    (request, failure) -> setAside.put(positions.get(request.orderId()), failure));
+            answers.addAll(ofHall);
+            sent.add(publisher.send(ofHall));      // on their way while the next hall is decided
+        });
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         int firstFailed = setAside.keySet().stream().mapToInt(Integer::intValue).min().orElse(-1);
         if (undecodable >= 0 && (firstFailed < 0 || undecodable < firstFailed)) {
             firstFailed = undecodable;

@@ -1,5 +1,8 @@
 package dev.marquee.orderapi.pages.messaging;
 
+import java.time.Instant;
+import java.util.List;
+
 import dev.marquee.events.SeatsHeld;
 import dev.marquee.events.SeatsReleased;
 import dev.marquee.events.TicketsIssued;
@@ -8,6 +11,8 @@ import dev.marquee.orderapi.pages.SeatMapStreams;
 import dev.marquee.schemas.Topics;
 import org.springframework.kafka.annotation.KafkaHandler;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.handler.annotation.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,18 +35,24 @@ class SeatChangesListener {
     }
 
     @KafkaHandler
-    void on(SeatsHeld event) {
-        streams.publish(new SeatChange(event.getScreeningId(), event.getSeats(), "HELD"));
+    void on(SeatsHeld event, @Header(KafkaHeaders.RECEIVED_TIMESTAMP) long recordAt) {
+        streams.publish(change(event.getScreeningId(), event.getSeats(), "HELD", event.getOccurredAt(), recordAt));
     }
 
     @KafkaHandler
-    void on(SeatsReleased event) {
-        streams.publish(new SeatChange(event.getScreeningId(), event.getSeats(), "FREE"));
+    void on(SeatsReleased event, @Header(KafkaHeaders.RECEIVED_TIMESTAMP) long recordAt) {
+        streams.publish(change(event.getScreeningId(), event.getSeats(), "FREE", event.getOccurredAt(), recordAt));
     }
 
     @KafkaHandler
-    void on(TicketsIssued event) {
-        streams.publish(new SeatChange(event.getScreeningId(), event.getSeats(), "SOLD"));
+    void on(TicketsIssued event, @Header(KafkaHeaders.RECEIVED_TIMESTAMP) long recordAt) {
+        streams.publish(change(event.getScreeningId(), event.getSeats(), "SOLD", event.getOccurredAt(), recordAt));
+    }
+
+    private static SeatChange change(long screeningId, List<String> seats, String state, Instant changedAt,
+                                     long recordAt) {
+        return new SeatChange(screeningId, seats, state, changedAt.toEpochMilli(), recordAt,
+                System.currentTimeMillis());
     }
 
     @KafkaHandler(isDefault = true)
