@@ -28,9 +28,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -40,26 +37,9 @@ import org.openqa.selenium.WebElement;
  * The operator console in a real headless Chromium: consumer lag per group, a dead letter re-driven by a click, every
  * service's readiness, flagged money refunded by a click, a screening's flash sale and the box office as charts.
  */
-class ConsoleBrowserIT {
+class ConsoleBrowserIT extends BrowserTests {
 
     private static final Duration PAGE = Duration.ofSeconds(30);
-
-    @BeforeAll
-    static void pipeline() {
-        if (Browser.available()) {   // else each test is skipped, with the reason, before it starts
-            SharedPipeline.get();
-        }
-    }
-
-    @BeforeEach
-    void browser() {
-        Browser.assumeAvailable();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        Browser.quit();
-    }
 
     @Test
     void anOperatorSeesWhyARecordWasSetAsideAndReDrivesItFromTheConsole() throws Exception {

@@ -30,9 +30,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.marquee.stack.EmbeddedStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -46,7 +43,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * the moment the allocator decided the hold (its {@code allocation.decided_at}, written in the transaction that took
  * the seats). The map must show every hold within a second (p99) and end as the seat ledger is.
  */
-class FlashSaleBrowserIT {
+class FlashSaleBrowserIT extends BrowserTests {
 
     private static final Duration PAGE = Duration.ofSeconds(30);
     private static final int CUSTOMERS = 40;
@@ -97,23 +94,6 @@ class FlashSaleBrowserIT {
             "feed has it -> SSE written (order-api fan-out)",
             "SSE written -> browser has it (connection, browser event loop)",
             "browser has it -> DOM shows it (the page's script)");
-
-    @BeforeAll
-    static void pipeline() {
-        if (Browser.available()) {
-            SharedPipeline.get();
-        }
-    }
-
-    @BeforeEach
-    void browser() {
-        Browser.assumeAvailable();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        Browser.quit();
-    }
 
     @Test
     void theSeatMapShowsEveryHoldOfAFlashSaleWithinASecondAndEndsAsTheLedger() throws Exception {

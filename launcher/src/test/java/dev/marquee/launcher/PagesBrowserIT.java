@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.marquee.orderapi.account.DemoAccounts;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,26 +23,9 @@ import org.openqa.selenium.interactions.Actions;
  * The customer pages in a real headless Chromium against the test pipeline: signing in (texted code, password),
  * the live seat map, the seat rules explained before ordering, paying on the gateway simulator's page, the tickets.
  */
-class PagesBrowserIT {
+class PagesBrowserIT extends BrowserTests {
 
     private static final Duration PAGE = Duration.ofSeconds(30);
-
-    @BeforeAll
-    static void pipeline() {
-        if (Browser.available()) {   // else each test is skipped, with the reason, before it starts
-            SharedPipeline.get();
-        }
-    }
-
-    @BeforeEach
-    void browser() {
-        Browser.assumeAvailable();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        Browser.quit();
-    }
 
     @Test
     void aCustomerSignsInWithATextedCodeSeesAnotherHoldAppearLiveAndPaysForTwoSeats() throws Exception {
