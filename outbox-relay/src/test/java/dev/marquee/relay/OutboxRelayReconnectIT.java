@@ -1,4 +1,4 @@
-package dev.marquee.orderapi.outbox;
+package dev.marquee.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,7 +40,7 @@ class OutboxRelayReconnectIT {
         try (EmbeddedStack stack = EmbeddedStack.start(Path.of("target", "relay-reconnect-stack"), StackPorts.ephemeral(), 1)) {
             Map<String, String> p = stack.properties();
             Flyway.configure().dataSource(stack.jdbcUrl(), stack.credentials().appUser(), stack.credentials().appPassword())
-                    .locations("classpath:db/order-api").table("flyway_history_order_api").baselineOnMigrate(true)
+                    .locations(OrderApiSchema.LOCATION).table("flyway_history_order_api").baselineOnMigrate(true)
                     .baselineVersion("0").load().migrate();
             String topic = "relay-reconnect";
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
@@ -49,7 +49,7 @@ class OutboxRelayReconnectIT {
             OutboxRelay relay = new OutboxRelay(OutboxConnectorConfig.of(
                     new CdcProperties(p.get("marquee.cdc.hostname"), Integer.parseInt(p.get("marquee.cdc.port")),
                             p.get("marquee.cdc.database"), p.get("marquee.cdc.user"), p.get("marquee.cdc.password")),
-                    new OutboxRelayProperties(true, 5602, Duration.ofMillis(10), "relay-reconnect-offsets",
+                    new OutboxRelayProperties(5602, Duration.ofMillis(20), 16, Duration.ofSeconds(1), "relay-reconnect-offsets",
                             "relay-reconnect-history", Duration.ofSeconds(5), Duration.ofSeconds(1),
                             Duration.ofSeconds(10)),
                     stack.kafkaBootstrapServers(), 1), RelayKafka.of(stack), 1_000);

@@ -1,10 +1,12 @@
-package dev.marquee.orderapi.outbox;
+package dev.marquee.relay;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -24,6 +26,7 @@ import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -31,7 +34,7 @@ import org.springframework.kafka.support.SendResult;
  * Relays outbox rows to Kafka: Debezium's embedded engine reads them from the binlog, and a batch's offsets are
  * committed only after Kafka acknowledged every record of it. After a crash the engine re-delivers at most the
  * unacknowledged batch (at-least-once); every consumer is idempotent on the event id. A failed engine is
- * restarted after a delay. {@link RelayLeadership} starts and stops it: only the leader of the order-api
+ * restarted after a delay. {@link RelayLeadership} starts and stops it: only the leader of the outbox-relay
  * instances relays.
  */
 public class OutboxRelay implements AutoCloseable {
@@ -45,9 +48,14 @@ public class OutboxRelay implements AutoCloseable {
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "outbox-relay-restart"));
+    private final BinlogConnection binlog = new BinlogConnection(OutboxConnectorConfig.TOPIC_PREFIX);
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private Future<?> engineRun;
     private volatile boolean relaying;
+    private volatile State state = State.STOPPED;
+
+    /** What the engine does: stopped (standby), starting (connecting, snapshot), running, or waiting to restart. */
+    enum State { STOPPED, STARTING, RUNNING, RESTARTING }
 
     OutboxRelay(Properties config, KafkaTemplate<String, byte[]> kafka, long restartDelayMillis) {
         this(config, kafka, restartDelayMillis, RelayLag.NONE);
@@ -70,10 +78,18 @@ public class OutboxRelay implements AutoCloseable {
         if (!relaying || engineRun != null && !engineRun.isDone()) {
             return;
         }
+        state = State.STARTING;
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(config)
                 .notifying(this::relay)
                 .using((success, message, error) -> completed(success, message, error))
+                .using(new DebeziumEngine.ConnectorCallback() {
+                    @Override
+                    public void taskStarted() {
+                        // the connector connected and checked the database; it snapshots, then follows the binlog
+                        state = State.RUNNING;
+                    }
+                })
                 .build();
         engineRun = runner.submit(engine);
         log.info("outbox relay started (table {})", config.getProperty("table.include.list"));
@@ -83,6 +99,7 @@ public class OutboxRelay implements AutoCloseable {
         if (!relaying) {
             return;
         }
+        state = State.RESTARTING;
         log.error("outbox relay stopped ({}); restarting in {} ms", message, restartDelayMillis, error);
         restarts.schedule(this::launch, restartDelayMillis, TimeUnit.MILLISECONDS);
     }
@@ -110,11 +127,30 @@ public class OutboxRelay implements AutoCloseable {
         } finally {
             engine = null;
             engineRun = null;
+            state = State.STOPPED;
         }
     }
 
     public boolean isRelaying() {
         return relaying;
+    }
+
+    State state() {
+        return state;
+    }
+
+    /**
+     * The leader's health: up while its engine runs and (once Debezium says) its binlog client is connected; down
+     * while it starts, waits to restart after a failure (its log says which), or has lost the database. The details
+     * (public, like every service's health) name states only, never the failure's message.
+     */
+    Health health() {
+        State now = state;
+        Optional<Boolean> connected = now == State.RUNNING ? binlog.connected() : Optional.empty();
+        Health.Builder health = now == State.RUNNING && connected.orElse(true) ? Health.up() : Health.down();
+        health.withDetail("relay", now.name().toLowerCase(Locale.ROOT));
+        connected.ifPresent(c -> health.withDetail("binlog", c ? "connected" : "disconnected"));
+        return health.build();
     }
 
     @Override
