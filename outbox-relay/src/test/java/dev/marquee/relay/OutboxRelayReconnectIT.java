@@ -27,6 +27,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * A relay whose database restarted reconnects to the binlog within seconds, not after the binlog client's default
@@ -57,16 +59,24 @@ class OutboxRelayReconnectIT {
                 relay.start();
                 write(stack, topic, "before");
                 await().atMost(Duration.ofSeconds(60)).until(() -> relayed(stack, topic).contains("before"));
+                // its health (the leader's readiness) says so, from Debezium's own streaming metrics
+                await().atMost(Duration.ofSeconds(10)).until(() -> connected(relay));
 
                 stack.restartMariaDb();
                 write(stack, topic, "after");
 
                 await().atMost(Duration.ofSeconds(15)).until(() -> relayed(stack, topic).contains("after"));
                 assertThat(relayed(stack, topic)).containsExactly("before", "after");
+                await().atMost(Duration.ofSeconds(10)).until(() -> connected(relay));
             } finally {
                 relay.close();
             }
         }
+    }
+
+    private static boolean connected(OutboxRelay relay) {
+        Health health = relay.health();
+        return health.getStatus().equals(Status.UP) && "connected".equals(health.getDetails().get("binlog"));
     }
 
     private static void write(EmbeddedStack stack, String topic, String payload) throws Exception {
