@@ -31,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("marquee.outbox.relay")
 public record OutboxRelayProperties(@DefaultValue("5501") int serverId,
-                                    @DefaultValue("20ms") Duration pollInterval,
+                                    @DefaultValue("10ms") Duration pollInterval,
                                     @DefaultValue("16") int maxBatchSize,
                                     @DefaultValue("1s") Duration offsetFlushInterval,
                                     @DefaultValue("marquee.outbox-relay.offsets") String offsetsTopic,

@@ -48,7 +48,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 class RelayPollMeasurement {
 
     @ParameterizedTest
-    @CsvSource({"10, 2048, 5", "10, 16, 0", "20, 16, 0", "50, 16, 0"})
+    @CsvSource({"10, 2048, 5", "10, 16, 0", "20, 16, 0", "50, 16, 0", "100, 16, 0"})
     void idleCpuAndSparseLatency(int pollMillis, int batch, int lingerMillis) throws Exception {
         EmbeddedStack stack = EmbeddedStack.shared();
         Map<String, String> p = stack.properties();
@@ -81,6 +81,7 @@ class RelayPollMeasurement {
             await().atMost(Duration.ofSeconds(60)).until(() -> relayed(stack, topic).size() == 1);
             Thread.sleep(2_000);
 
+            printRelayThreads();
             long before = relayCpuNanos();
             Thread.sleep(10_000);
             double idleCpu = (relayCpuNanos() - before) / 10e9;
@@ -105,17 +106,31 @@ class RelayPollMeasurement {
         }
     }
 
-    /** CPU time of the relay's threads: the engine's, Debezium's and the binlog client's. */
+    /**
+     * CPU time of the relay's threads: those named for it (the engine's, the binlog client's) and any whose stack is
+     * in Debezium's code (the engine's task threads have pool names).
+     */
     private static long relayCpuNanos() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long sum = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && Arrays.stream(new String[] {"debezium", "blc-", "binlog", "outbox-relay"})
-                    .anyMatch(info.getThreadName().toLowerCase()::contains)) {
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 64)) {
+            if (info != null && (Arrays.stream(new String[] {"debezium", "blc-", "binlog", "outbox-relay"})
+                    .anyMatch(info.getThreadName().toLowerCase()::contains)
+                    || Arrays.stream(info.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("io.debezium")))) {
                 sum += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
             }
         }
         return sum;
+    }
+
+    private static void printRelayThreads() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds(), 64)) {
+            if (info != null && Arrays.stream(info.getStackTrace()).anyMatch(f -> f.getClassName().startsWith("io.debezium"))) {
+                System.out.println("RELAY-THREAD " + info.getThreadName() + " " + info.getThreadState() + " at "
+                        + info.getStackTrace()[Math.min(3, info.getStackTrace().length - 1)]);
+            }
+        }
     }
 
     private static void write(PreparedStatement insert, String topic, String payload) throws Exception {
