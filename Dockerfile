@@ -1,8 +1,8 @@
 # syntax=docker/dockerfile:1
 # One lean image per service, without the embedded stack (./marquee keeps that for run, bench and tests):
 #   docker build --build-arg SERVICE=order-api --build-arg PORT=8080 -t marquee/order-api .
-# SERVICE is a module with a runnable jar (order-api, seat-allocator, payment-listener, expiry-worker, box-office,
-# gateway-simulator); docker-compose.yml builds each. PORT and HEALTH_PATH make the image's health check.
+# SERVICE is a module with a runnable jar (order-api, outbox-relay, seat-allocator, payment-listener, expiry-worker,
+# box-office, gateway-simulator); docker-compose.yml builds each. PORT and HEALTH_PATH make the image's health check.
 
 FROM eclipse-temurin:25-jdk AS build
 ARG SERVICE=order-api

@@ -66,6 +66,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--box-office-port", description = "box-office's HTTP port (rankings). Default: ${DEFAULT-VALUE}")
     int boxOfficePort = 8084;
 
+    @Option(names = "--relay-port", description = "outbox-relay's management (health, metrics) port. Default: ${DEFAULT-VALUE}")
+    int relayPort = 8085;
+
     @Option(names = "--catalog", description = {"The demo catalog, imported once the services are up (./marquee import",
             "catalog); the services learn it from catalog-events. Default: ${DEFAULT-VALUE}"})
     Path catalog = DemoCatalog.FILE;
@@ -94,8 +97,9 @@ final class RunCommand implements Callable<Integer> {
         SimulatedGateways gateways = SimulatedGateways.start(gatewayPort, gatewayTimeScale);
         Pipeline pipeline;
         try {
-            Map<String, Integer> servicePorts = Map.of("order-api", httpPort, "seat-allocator", allocatorPort,
-                    "payment-listener", paymentsPort, "expiry-worker", expiryPort, "box-office", boxOfficePort);
+            Map<String, Integer> servicePorts = Map.of("order-api", httpPort, "outbox-relay", relayPort,
+                    "seat-allocator", allocatorPort, "payment-listener", paymentsPort, "expiry-worker", expiryPort,
+                    "box-office", boxOfficePort);
             Map<String, String> overrides = new HashMap<>(overrides(gateways));
             overrides.putAll(ConsoleTargets.properties(servicePorts, gateways.simulator().baseUri()));
             pipeline = Pipeline.start(stack.properties(), servicePorts, overrides);

@@ -7,11 +7,16 @@ import dev.marquee.boxoffice.BoxOfficeApplication;
 import dev.marquee.expiry.ExpiryWorkerApplication;
 import dev.marquee.orderapi.OrderApiApplication;
 import dev.marquee.payments.PaymentListenerApplication;
+import dev.marquee.relay.OutboxRelayApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** The pipeline's services; each is its own Spring Boot application with its own configuration file. */
+/**
+ * The pipeline's services; each is its own Spring Boot application with its own configuration file. They start in
+ * this order: order-api first (it migrates its tables, the outbox among them), then the relay that reads its outbox.
+ */
 enum Service {
     ORDER_API("order-api", OrderApiApplication::application, true),
+    OUTBOX_RELAY("outbox-relay", OutboxRelayApplication::application, true),
     SEAT_ALLOCATOR("seat-allocator", SeatAllocatorApplication::application, true),
     PAYMENT_LISTENER("payment-listener", PaymentListenerApplication::application, true),
     EXPIRY_WORKER("expiry-worker", ExpiryWorkerApplication::application, true),

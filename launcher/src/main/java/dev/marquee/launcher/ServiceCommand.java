@@ -14,7 +14,7 @@ import picocli.CommandLine.Unmatched;
                 "passed to Spring Boot."})
 final class ServiceCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", description = "order-api, seat-allocator, payment-listener, expiry-worker or box-office")
+    @Parameters(index = "0", description = "order-api, outbox-relay, seat-allocator, payment-listener, expiry-worker or box-office")
     String name;
 
     @Unmatched

@@ -57,7 +57,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--service", paramLabel = "NAME=URL", description = {"Where a service answers, e.g.",
             "--service order-api=http://10.0.0.5:8080. Defaults: order-api :8080, seat-allocator :8081,",
-            "payment-listener :8082, expiry-worker :8083, box-office :8084 on 127.0.0.1."})
+            "payment-listener :8082, expiry-worker :8083, box-office :8084, outbox-relay :8085 on 127.0.0.1."})
     Map<String, String> services = new LinkedHashMap<>();
 
     @Option(names = "--stalled-after", converter = DurationConverter.class, description = {"A consumer group whose",
@@ -233,6 +233,7 @@ final class StatusCommand implements Callable<Integer> {
         defaults.put("payment-listener", "http://127.0.0.1:8082");
         defaults.put("expiry-worker", "http://127.0.0.1:8083");
         defaults.put("box-office", "http://127.0.0.1:8084");
+        defaults.put("outbox-relay", "http://127.0.0.1:8085");
         return defaults;
     }
 

@@ -52,10 +52,22 @@ class ComposeConfigurationTest {
 
         Map<String, String> embedded = EmbeddedStack.serviceProperties(StackPorts.defaults(), StackCredentials.defaults());
         embedded.putAll(DevSecrets.generate().properties());
-        embedded.keySet().stream()
-                .filter(name -> "order-api".equals(service) || !name.startsWith("marquee.cdc.")
-                        && !name.endsWith(".private-key") && !name.startsWith("marquee.partners."))
+        embedded.keySet().stream().filter(name -> reads(service, name))
                 .forEach(name -> assertThat(spring.getProperty(name)).as("%s in %s", name, service).isNotBlank());
+    }
+
+    /**
+     * Whether the service reads that property of the embedded stack's: the binlog account only outbox-relay, which
+     * never gets the database account; the signing key and the partner-secret key only order-api.
+     */
+    private static boolean reads(String service, String property) {
+        if (property.startsWith("marquee.cdc.")) {
+            return "outbox-relay".equals(service);
+        }
+        if (property.startsWith("spring.datasource.")) {
+            return !"outbox-relay".equals(service);
+        }
+        return "order-api".equals(service) || !property.endsWith(".private-key") && !property.startsWith("marquee.partners.");
     }
 
     /**
@@ -158,16 +170,22 @@ class ComposeConfigurationTest {
                 .anyMatch(mount -> mount.endsWith(":" + path) && volumes.containsKey(mount.split(":")[0]));
     }
 
-    /** The CDC account MariaDB creates is the one order-api signs in with, from the same variables. */
+    /**
+     * The CDC account MariaDB creates is the one outbox-relay signs in with, from the same variables; the relay gets
+     * no database account of order-api's, and order-api no binlog account.
+     */
     @Test
-    void theCdcAccountComesFromTheEnvironmentOrderApiReadsToo() throws IOException {
+    void theCdcAccountComesFromTheEnvironmentTheRelayReadsToo() throws IOException {
         Map<String, String> operator = Map.of("MARQUEE_CDC_USER", "relay", "MARQUEE_CDC_PASSWORD", "s3cret'pw");
         Map<String, Object> mariadb = environmentOf("mariadb", operator);
+        StandardEnvironment relay = springEnvironmentOf(environmentOf("outbox-relay", operator));
         StandardEnvironment orderApi = springEnvironmentOf(environmentOf("order-api", operator));
 
         assertThat(mariadb).containsEntry("MARQUEE_CDC_USER", "relay").containsEntry("MARQUEE_CDC_PASSWORD", "s3cret'pw");
-        assertThat(orderApi.getProperty("marquee.cdc.user")).isEqualTo("relay");
-        assertThat(orderApi.getProperty("marquee.cdc.password")).isEqualTo("s3cret'pw");
+        assertThat(relay.getProperty("marquee.cdc.user")).isEqualTo("relay");
+        assertThat(relay.getProperty("marquee.cdc.password")).isEqualTo("s3cret'pw");
+        assertThat(relay.containsProperty("spring.datasource.password")).isFalse();
+        assertThat(orderApi.containsProperty("marquee.cdc.password")).isFalse();
         try (var scripts = Files.list(Path.of("..", "deploy", "mariadb"))) {
             for (Path script : scripts.toList()) {
                 assertThat(Files.readString(script)).as("%s", script).doesNotContain("IDENTIFIED BY 'marquee_cdc'")
@@ -192,7 +210,7 @@ class ComposeConfigurationTest {
             }
         }
         assertThat(claimed).containsEntry(29092, "kafka").containsEntry(28081, "schema-registry")
-                .containsEntry(8080, "order-api").containsEntry(8084, "box-office");
+                .containsEntry(8080, "order-api").containsEntry(8084, "box-office").containsEntry(8085, "outbox-relay");
     }
 
     /** Docker's own check of the file, with and without the demo profile, where its compose binary is installed. */

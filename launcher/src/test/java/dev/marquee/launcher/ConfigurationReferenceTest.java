@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ConfigurationReferenceTest {
 
     static final Path README = Path.of("..", "README.md");
-    static final List<String> MODULES_WITH_SETTINGS = List.of("service-support", "seat-ledger", "order-api",
+    static final List<String> MODULES_WITH_SETTINGS = List.of("service-support", "seat-ledger", "order-api", "outbox-relay",
             "seat-allocator", "payment-listener", "expiry-worker", "box-office");
     static final Pattern ROW = Pattern.compile("^\\s*\\| `(marquee\\.[^`]+)` \\| ([^|]*) \\|");
     static final Pattern FIRST_VALUE = Pattern.compile("^`([^`]*)`");

@@ -107,9 +107,9 @@ class ConsoleBrowserIT extends BrowserTests {
 
         List<WebElement> services = browser.findElements(By.cssSelector("#readiness tr[data-service]"));
         assertThat(services).extracting(row -> row.getDomAttribute("data-service")).containsExactly("order-api",
-                "seat-allocator", "payment-listener", "expiry-worker", "box-office", "gateway-simulator");
+                "outbox-relay", "seat-allocator", "payment-listener", "expiry-worker", "box-office", "gateway-simulator");
         assertThat(services).allSatisfy(row -> assertThat(row.getText()).contains("ready"));
-        assertThat(browser.findElements(By.cssSelector("#readiness tr[data-state='READY']"))).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("#readiness tr[data-state='READY']"))).hasSize(7);
 
         WebElement flagged = browser.findElement(By.cssSelector("#flagged tr[data-trade='" + tradeNo + "']"));
         assertThat(flagged.getDomAttribute("data-order")).isEqualTo(flaggedOrder);

@@ -55,6 +55,7 @@ class OperationsIT {
     @ParameterizedTest
     @CsvSource({
             "order-api, marquee_orders{",
+            "outbox-relay, marquee_outbox_relay_leader",
             "seat-allocator, marquee_allocator_decision_latency_seconds",
             "payment-listener, marquee_hall_lock_wait_seconds",
             "expiry-worker, marquee_expiry",
@@ -91,8 +92,9 @@ class OperationsIT {
             return held >= 1 && heldGauge(base) == held;
         });
         assertThat(get(base + "/actuator/prometheus").body()).contains("marquee_orders_requested_oldest_seconds");
-        // the relay measured how long our order's request took from its acceptance to Kafka
-        await().atMost(Duration.ofSeconds(10)).until(() -> get(base + "/actuator/prometheus").body().lines()
+        // outbox-relay measured how long our order's request took from its acceptance to Kafka
+        String relay = "http://127.0.0.1:" + SharedPipeline.get().port("outbox-relay");
+        await().atMost(Duration.ofSeconds(10)).until(() -> get(relay + "/actuator/prometheus").body().lines()
                 .filter(line -> line.startsWith("marquee_outbox_relay_lag_seconds_count"))
                 .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0));
     }
@@ -119,7 +121,8 @@ class OperationsIT {
         }
         List<String> args = new ArrayList<>(List.of("status", "--json", "--bootstrap", bootstrap, "--token",
                 SignedIn.operator().token()));
-        for (String service : List.of("order-api", "seat-allocator", "payment-listener", "expiry-worker", "box-office")) {
+        for (String service : List.of("order-api", "outbox-relay", "seat-allocator", "payment-listener", "expiry-worker",
+                "box-office")) {
             args.addAll(List.of("--service", service + "=http://127.0.0.1:" + SharedPipeline.get().port(service)));
         }
 
@@ -132,7 +135,7 @@ class OperationsIT {
         assertThat(status.exit()).isEqualTo(1);
         assertThat(status.report().path("ok").asBoolean()).isFalse();
         status.report().path("services").properties().forEach(s -> assertThat(s.getValue().asString()).isEqualTo("UP"));
-        assertThat(status.report().path("services").size()).isEqualTo(5);
+        assertThat(status.report().path("services").size()).isEqualTo(6);
         assertThat(status.report().path("lag").properties()).extracting(Map.Entry::getKey)
                 .containsExactly("seat-allocator", "order-api", "payment-listener", "payment-refunds", "payment-orders",
                         "box-office");
@@ -214,7 +217,8 @@ class OperationsIT {
     private static List<String> statusArgs(String bootstrap, Pipeline pipeline) {
         List<String> args = new ArrayList<>(List.of("status", "--json", "--bootstrap", bootstrap, "--token",
                 SignedIn.operator().token()));
-        for (String service : List.of("order-api", "seat-allocator", "payment-listener", "expiry-worker", "box-office")) {
+        for (String service : List.of("order-api", "outbox-relay", "seat-allocator", "payment-listener", "expiry-worker",
+                "box-office")) {
             args.addAll(List.of("--service", service + "=http://127.0.0.1:" + pipeline.port(service)));
         }
         return args;

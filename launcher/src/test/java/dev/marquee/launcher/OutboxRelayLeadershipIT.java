@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.marquee.orderapi.OrderApiApplication;
+import dev.marquee.relay.OutboxRelayApplication;
 import dev.marquee.stack.EmbeddedStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,9 +26,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Any number of order-api instances may run with the relay enabled: one leads and relays, the others stand by
- * and take over when it loses its lock or stops. Orders placed on any instance, before, during and after each
- * change of leader, are all relayed and decided.
+ * Any number of outbox-relay instances may run: one leads and relays, the others stand by and take over when it
+ * loses its lock or stops. Orders placed before, during and after each change of leader are all relayed and
+ * decided; readiness says each instance's role, and the leader's is up only while its relay runs.
  */
 class OutboxRelayLeadershipIT {
 
@@ -42,8 +42,11 @@ class OutboxRelayLeadershipIT {
 
     @Test
     void oneInstanceRelaysAndAStandbyTakesOverWhenTheLeaderLosesItsLockOrStops() throws Exception {
-        int first = SharedPipeline.get().port("order-api");
+        int orderApi = SharedPipeline.get().port("order-api");
+        int first = SharedPipeline.get().port("outbox-relay");
         await().atMost(Duration.ofSeconds(10)).until(() -> leads(first));
+        assertThat(readiness(first)).contains("\"role\":\"leader\"").contains("\"status\":\"UP\"")
+                .contains("\"binlog\":\"connected\"");
         // a leader that died would hold every order up until its lock lapses: within the 10 s leader lease, not
         // Redisson's default 30 s watchdog
         RedissonClient probe = redis();
@@ -53,12 +56,13 @@ class OutboxRelayLeadershipIT {
             probe.shutdown();
         }
 
-        try (ConfigurableApplicationContext secondApi = startOrderApi()) {
-            int second = ((WebServerApplicationContext) secondApi).getWebServer().getPort();
+        try (ConfigurableApplicationContext secondRelay = startRelay()) {
+            int second = ((WebServerApplicationContext) secondRelay).getWebServer().getPort();
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(20))
                     .until(() -> leads(first) && !leads(second));
-            String placedOnSecond = order(second, "A1");
-            awaitStatus(placedOnSecond, "HELD");
+            assertThat(readiness(second)).contains("\"role\":\"standby\"").contains("\"status\":\"UP\"");
+            String relayedByFirst = order(orderApi, "A1");
+            awaitStatus(relayedByFirst, "HELD");
 
             // the leader's lock is gone, as when Redisson's watchdog missed a renewal: it stops, the standby leads
             RedissonClient redis = redis();
@@ -68,23 +72,21 @@ class OutboxRelayLeadershipIT {
                 redis.shutdown();
             }
             await().atMost(Duration.ofSeconds(15)).until(() -> leads(second) && !leads(first));
-            String relayedBySecond = order(first, "A2");
+            String relayedBySecond = order(orderApi, "A2");
             awaitStatus(relayedBySecond, "HELD");
         }
 
         // the second instance stopped gracefully and let go: the first leads again
         await().atMost(Duration.ofSeconds(15)).until(() -> leads(first));
-        String relayedByFirst = order(first, "A3");
-        awaitStatus(relayedByFirst, "HELD");
+        String relayedByFirstAgain = order(orderApi, "A3");
+        awaitStatus(relayedByFirstAgain, "HELD");
     }
 
-    private static ConfigurableApplicationContext startOrderApi() {
+    private static ConfigurableApplicationContext startRelay() {
         Map<String, Object> properties = new LinkedHashMap<>(EmbeddedStack.shared().properties());
-        properties.putAll(SharedPipeline.gatewayProperties());
         properties.put("spring.main.banner-mode", "off");
         properties.put("server.port", 0);
-        properties.put("spring.kafka.listener.auto-startup", false);
-        return OrderApiApplication.application().registerShutdownHook(false)
+        return OutboxRelayApplication.application().registerShutdownHook(false)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new));
     }
@@ -106,6 +108,11 @@ class OutboxRelayLeadershipIT {
         Matcher leader = LEADER.matcher(metrics);
         assertThat(leader.find()).as("the leader gauge in\n" + metrics).isTrue();
         return Double.parseDouble(leader.group(1)) == 1.0;
+    }
+
+    private static String readiness(int port) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static RedissonClient redis() {

@@ -429,7 +429,6 @@ class PaymentPipelineIT {
         properties.put("spring.kafka.bootstrap-servers", "127.0.0.1:" + unreachable);
         properties.put("spring.kafka.listener.auto-startup", false);
         properties.put("spring.kafka.admin.auto-create", false);
-        properties.put("marquee.outbox.relay.enabled", false);
         properties.put("marquee.payments.publish-timeout", "2s");
         try (ConfigurableApplicationContext cut = OrderApiApplication.application().registerShutdownHook(false)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -183,7 +183,7 @@ class ScreeningCancellationIT {
                 .build());
     }
 
-    /** A catalog event on catalog-events, as order-api's outbox relay sends it. */
+    /** A catalog event on catalog-events, as outbox-relay relays it from order-api's outbox. */
     static void publish(String key, Object event) throws Exception {
         EmbeddedStack stack = EmbeddedStack.shared();
         Map<String, Object> config = Map.of("bootstrap.servers", stack.kafkaBootstrapServers(),

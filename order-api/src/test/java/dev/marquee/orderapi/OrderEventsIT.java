@@ -76,7 +76,6 @@ class OrderEventsIT {
         Map<String, String> properties = new HashMap<>(stack.properties());
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
-        properties.put("marquee.outbox.relay.enabled", "false");
         app = OrderApiApplication.application().registerShutdownHook(false)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                         .toArray(String[]::new));

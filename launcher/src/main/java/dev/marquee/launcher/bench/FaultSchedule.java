@@ -15,7 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * The chaos bench's faults, in order: kill -9 and restart of the busy allocator, payment-listener, expiry-worker
- * and the relay-leading order-api; SIGSTOP of the busy allocator past its lock lease; restarts of Redis, the Kafka
+ * and the leading outbox-relay; SIGSTOP of the busy allocator past its lock lease; restarts of Redis, the Kafka
  * broker and MariaDB in place.
  */
 final class FaultSchedule {
@@ -41,7 +41,7 @@ final class FaultSchedule {
                 new Fault("seat-allocator kill -9", hit -> restart(busyAllocator(clock), hit)),
                 new Fault("payment-listener kill -9", hit -> restart(fleet.instance("payment-listener-1"), hit)),
                 new Fault("expiry-worker kill -9", hit -> restart(fleet.instance("expiry-worker-1"), hit)),
-                new Fault("order-api kill -9 (relay leader)", hit -> restart(relayLeader(), hit)),
+                new Fault("outbox-relay kill -9 (leader)", hit -> restart(relayLeader(), hit)),
                 new Fault("seat-allocator SIGSTOP " + (plan.lease().toSeconds() + 3) + " s", hit -> {
                     ServiceProcess allocator = busyAllocator(clock);
                     allocator.pause();
@@ -86,10 +86,10 @@ final class FaultSchedule {
         return allocator;
     }
 
-    /** The order-api instance relaying the outbox (its gauge says 1): killing it hands the relay over. */
+    /** The outbox-relay instance relaying the outbox (its gauge says 1): killing it hands the relay over. */
     private ServiceProcess relayLeader() {
         HttpClient http = HttpClient.newHttpClient();
-        for (String name : List.of("order-api-1", "order-api-2")) {
+        for (String name : List.of("outbox-relay-1", "outbox-relay-2")) {
             ServiceProcess instance = fleet.instance(name);
             try {
                 // metrics are an operator's to read
@@ -103,6 +103,6 @@ final class FaultSchedule {
                 // not answering: not the one to pick
             }
         }
-        return fleet.instance("order-api-1");
+        return fleet.instance("outbox-relay-1");
     }
 }

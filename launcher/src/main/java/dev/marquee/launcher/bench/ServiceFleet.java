@@ -15,8 +15,9 @@ import java.util.Map;
 
 /**
  * The services of the chaos bench, each instance its own OS process configured through environment variables as
- * docker-compose.yml does (property {@code a.b-c} → {@code A_B_C}): two order-api instances (both stand for the
- * outbox relay's election), two seat-allocators, a payment-listener and an expiry-worker.
+ * docker-compose.yml does (property {@code a.b-c} → {@code A_B_C}): two order-api instances, two outbox-relays (both
+ * stand for the relay's election: one relays, one stands by), two seat-allocators, a payment-listener and an
+ * expiry-worker.
  */
 final class ServiceFleet implements AutoCloseable {
 
@@ -34,8 +35,8 @@ final class ServiceFleet implements AutoCloseable {
         ServiceFleet fleet = new ServiceFleet();
         try {
             Files.createDirectories(logDir);
-            for (String instance : List.of("order-api-1", "order-api-2", "seat-allocator-1", "seat-allocator-2",
-                    "payment-listener-1", "expiry-worker-1")) {
+            for (String instance : List.of("order-api-1", "order-api-2", "outbox-relay-1", "outbox-relay-2",
+                    "seat-allocator-1", "seat-allocator-2", "payment-listener-1", "expiry-worker-1")) {
                 String service = instance.substring(0, instance.lastIndexOf('-'));
                 int port = freePort();
                 Map<String, String> env = new LinkedHashMap<>();
@@ -45,7 +46,8 @@ final class ServiceFleet implements AutoCloseable {
                 fleet.instances.put(instance, new ServiceProcess(instance, service, port, javaCommand, env,
                         logDir.resolve(instance + ".log")));
             }
-            // the first order-api migrates order-api's tables and seeds the catalog; the others start beside each other
+            // the first order-api migrates order-api's tables (the outbox among them) and seeds the catalog; the
+            // others, the relays among them, start beside each other
             ServiceProcess first = fleet.instance("order-api-1");
             first.start();
             first.awaitReady(timeout);

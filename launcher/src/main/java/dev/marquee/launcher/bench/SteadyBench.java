@@ -23,8 +23,8 @@ import dev.marquee.stack.EmbeddedStack;
  */
 final class SteadyBench {
 
-    private static final List<String> SERVICES = List.of("order-api", "seat-allocator", "payment-listener",
-            "expiry-worker", "box-office");
+    private static final List<String> SERVICES = List.of("order-api", "outbox-relay", "seat-allocator",
+            "payment-listener", "expiry-worker", "box-office");
 
     private final SteadyPlan plan;
     private final EmbeddedStack stack;

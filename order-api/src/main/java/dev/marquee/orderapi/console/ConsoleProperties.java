@@ -37,9 +37,10 @@ public record ConsoleProperties(List<Target> services, Duration timeout) {
     }
 
     private static List<Target> defaults() {
-        return List.of(target("order-api", 8080, null), target("seat-allocator", 8081, null),
-                target("payment-listener", 8082, null), target("expiry-worker", 8083, null),
-                target("box-office", 8084, null), target("gateway-simulator", 8090, "/trades"));
+        return List.of(target("order-api", 8080, null), target("outbox-relay", 8085, null),
+                target("seat-allocator", 8081, null), target("payment-listener", 8082, null),
+                target("expiry-worker", 8083, null), target("box-office", 8084, null),
+                target("gateway-simulator", 8090, "/trades"));
     }
 
     private static Target target(String name, int port, String health) {

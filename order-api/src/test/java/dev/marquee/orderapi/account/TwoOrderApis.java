@@ -75,7 +75,6 @@ final class TwoOrderApis {
         Map<String, String> properties = new HashMap<>(stack.properties());
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
-        properties.put("marquee.outbox.relay.enabled", "false");
         properties.put("marquee.accounts.sms.gateway-url", smsGateway.url());
         properties.put("marquee.accounts.sms.cooldown", "1s");
         properties.put("marquee.accounts.sms.per-ip", Integer.toString(PER_IP));

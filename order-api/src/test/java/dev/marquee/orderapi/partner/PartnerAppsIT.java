@@ -55,7 +55,6 @@ class PartnerAppsIT {
         Map<String, String> properties = new HashMap<>(stack.properties());
         properties.put("server.port", "0");
         properties.put("spring.main.banner-mode", "off");
-        properties.put("marquee.outbox.relay.enabled", "false");
         properties.put("marquee.rate-limits.user.capacity", "10");
         properties.put("marquee.rate-limits.user.refill", "10");
         properties.put("marquee.rate-limits.user.period", "1h");

@@ -1,13 +1,8 @@
-package dev.marquee.orderapi.outbox;
+package dev.marquee.relay;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,19 +14,17 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.connect.header.Header;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.support.SendResult;
 
 /**
  * Relays outbox rows to Kafka: Debezium's embedded engine reads them from the binlog, and a batch's offsets are
- * committed only after Kafka acknowledged every record of it. After a crash the engine re-delivers at most the
+ * committed only after Kafka acknowledged every record of it ({@link OutboxForwarding}). After a crash the engine re-delivers at most the
  * unacknowledged batch (at-least-once); every consumer is idempotent on the event id. A failed engine is
- * restarted after a delay. {@link RelayLeadership} starts and stops it: only the leader of the order-api
+ * restarted after a delay. {@link RelayLeadership} starts and stops it: only the leader of the outbox-relay
  * instances relays.
  */
 public class OutboxRelay implements AutoCloseable {
@@ -39,15 +32,19 @@ public class OutboxRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final Properties config;
-    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxForwarding forwarding;
     private final long restartDelayMillis;
-    private final RelayLag lag;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
     private final ScheduledExecutorService restarts = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "outbox-relay-restart"));
+    private final BinlogConnection binlog = new BinlogConnection(OutboxConnectorConfig.TOPIC_PREFIX);
     private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private Future<?> engineRun;
     private volatile boolean relaying;
+    private volatile State state = State.STOPPED;
+
+    /** What the engine does: stopped (standby), starting (connecting, snapshot), running, or waiting to restart. */
+    enum State { STOPPED, STARTING, RUNNING, RESTARTING }
 
     OutboxRelay(Properties config, KafkaTemplate<String, byte[]> kafka, long restartDelayMillis) {
         this(config, kafka, restartDelayMillis, RelayLag.NONE);
@@ -55,9 +52,8 @@ public class OutboxRelay implements AutoCloseable {
 
     OutboxRelay(Properties config, KafkaTemplate<String, byte[]> kafka, long restartDelayMillis, RelayLag lag) {
         this.config = config;
-        this.kafka = kafka;
+        this.forwarding = new OutboxForwarding(kafka, lag);
         this.restartDelayMillis = restartDelayMillis;
-        this.lag = lag;
     }
 
     /** Starts relaying (from the offsets stored in Kafka); restarts the engine after failures until stopped. */
@@ -70,10 +66,18 @@ public class OutboxRelay implements AutoCloseable {
         if (!relaying || engineRun != null && !engineRun.isDone()) {
             return;
         }
+        state = State.STARTING;
         engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                 .using(config)
-                .notifying(this::relay)
+                .notifying(forwarding)
                 .using((success, message, error) -> completed(success, message, error))
+                .using(new DebeziumEngine.ConnectorCallback() {
+                    @Override
+                    public void taskStarted() {
+                        // the connector connected and checked the database; it snapshots, then follows the binlog
+                        state = State.RUNNING;
+                    }
+                })
                 .build();
         engineRun = runner.submit(engine);
         log.info("outbox relay started (table {})", config.getProperty("table.include.list"));
@@ -83,6 +87,7 @@ public class OutboxRelay implements AutoCloseable {
         if (!relaying) {
             return;
         }
+        state = State.RESTARTING;
         log.error("outbox relay stopped ({}); restarting in {} ms", message, restartDelayMillis, error);
         restarts.schedule(this::launch, restartDelayMillis, TimeUnit.MILLISECONDS);
     }
@@ -110,6 +115,7 @@ public class OutboxRelay implements AutoCloseable {
         } finally {
             engine = null;
             engineRun = null;
+            state = State.STOPPED;
         }
     }
 
@@ -117,56 +123,28 @@ public class OutboxRelay implements AutoCloseable {
         return relaying;
     }
 
+    State state() {
+        return state;
+    }
+
+    /**
+     * The leader's health: up while its engine runs and (once Debezium says) its binlog client is connected; down
+     * while it starts, waits to restart after a failure (its log says which), or has lost the database. The details
+     * (public, like every service's health) name states only, never the failure's message.
+     */
+    Health health() {
+        State now = state;
+        Optional<Boolean> connected = now == State.RUNNING ? binlog.connected() : Optional.empty();
+        Health.Builder health = now == State.RUNNING && connected.orElse(true) ? Health.up() : Health.down();
+        health.withDetail("relay", now.name().toLowerCase(Locale.ROOT));
+        connected.ifPresent(c -> health.withDetail("binlog", c ? "connected" : "disconnected"));
+        return health.build();
+    }
+
     @Override
     public void close() {
         stop();
         restarts.shutdownNow();
         runner.shutdownNow();
-    }
-
-    private void relay(List<RecordChangeEvent<SourceRecord>> batch,
-                       DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
-            throws InterruptedException {
-        List<ProducerRecord<String, byte[]>> records = new ArrayList<>(batch.size());
-        List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>(batch.size());
-        for (RecordChangeEvent<SourceRecord> change : batch) {
-            SourceRecord record = change.record();
-            if (record.value() != null) {
-                ProducerRecord<String, byte[]> out = toKafka(record);
-                records.add(out);
-                sends.add(kafka.send(out));
-            }
-        }
-        try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Kafka did not acknowledge an outbox batch; it will be re-sent", e);
-        }
-        Instant acknowledged = Instant.now();
-        records.forEach(record -> lag.relayed(record.topic(), record.value(), acknowledged));
-        for (RecordChangeEvent<SourceRecord> change : batch) {
-            committer.markProcessed(change);
-        }
-        committer.markBatchFinished();
-    }
-
-    private static ProducerRecord<String, byte[]> toKafka(SourceRecord record) {
-        ProducerRecord<String, byte[]> out = new ProducerRecord<>(record.topic(), String.valueOf(record.key()),
-                bytes(record.value()));
-        for (Header header : record.headers()) {
-            String name = "id".equals(header.key()) ? "eventId" : header.key();
-            out.headers().add(name, String.valueOf(header.value()).getBytes(StandardCharsets.UTF_8));
-        }
-        return out;
-    }
-
-    private static byte[] bytes(Object value) {
-        if (value instanceof byte[] array) {
-            return array;
-        }
-        ByteBuffer buffer = ((ByteBuffer) value).duplicate();
-        byte[] array = new byte[buffer.remaining()];
-        buffer.get(array);
-        return array;
     }
 }

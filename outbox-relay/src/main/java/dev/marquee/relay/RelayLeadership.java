@@ -1,4 +1,4 @@
-package dev.marquee.orderapi.outbox;
+package dev.marquee.relay;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -16,8 +16,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Elects the one order-api instance that relays the outbox, however many run ({@code docker compose up --scale
- * order-api=3}): the leader holds a Redisson lock ({@code marquee:outbox-relay:leader}) that Redisson's watchdog
+ * Elects the one outbox-relay instance that relays the outbox, however many run ({@code docker compose up --scale
+ * outbox-relay=2}, a standby ready to take over): the leader holds a Redisson lock ({@code marquee:outbox-relay:leader}) that Redisson's watchdog
  * keeps alive while the process lives. The others try for it every {@code check-interval}. One thread of its own
  * does it all, on a schedule: Redisson locks belong to the thread that took them.
  * <ul>
@@ -50,7 +50,7 @@ class RelayLeadership implements SmartLifecycle, HealthIndicator {
         this.relay = relay;
         this.interval = interval;
         Gauge.builder("marquee.outbox.relay.leader", this, l -> l.leader ? 1 : 0)
-                .description("1 on the order-api instance that relays the outbox; the sum over instances is 1")
+                .description("1 on the outbox-relay instance that relays the outbox; the sum over instances is 1")
                 .register(meters);
     }
 
@@ -143,14 +143,23 @@ class RelayLeadership implements SmartLifecycle, HealthIndicator {
         return running;
     }
 
-    /** Starts after everything else (the database is migrated), stops first. */
+    /** Starts after everything else, stops first. */
     @Override
     public int getPhase() {
         return Integer.MAX_VALUE - 100;
     }
 
+    /**
+     * A standby is up (it is ready to take over); the leader is up while its engine relays ({@link OutboxRelay#health}):
+     * a relay that cannot sign in to the binlog (a wrong CDC password) or reach Kafka says so here, not healthy while
+     * relaying nothing.
+     */
     @Override
     public Health health() {
-        return Health.up().withDetail("role", leader ? "leader" : "standby").build();
+        if (!leader) {
+            return Health.up().withDetail("role", "standby").build();
+        }
+        Health relaying = relay.health();
+        return Health.status(relaying.getStatus()).withDetail("role", "leader").withDetails(relaying.getDetails()).build();
     }
 }

@@ -1,4 +1,4 @@
-package dev.marquee.orderapi.outbox;
+package dev.marquee.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,7 +43,7 @@ class OutboxRelayStartIT {
         EmbeddedStack stack = EmbeddedStack.shared();
         Map<String, String> p = stack.properties();
         Flyway.configure().dataSource(stack.jdbcUrl(), stack.credentials().appUser(), stack.credentials().appPassword())
-                .locations("classpath:db/order-api").table("flyway_history_order_api").baselineOnMigrate(true)
+                .locations(OrderApiSchema.LOCATION).table("flyway_history_order_api").baselineOnMigrate(true)
                 .baselineVersion("0").load().migrate();
         String topic = "relay-start-" + UUID.randomUUID();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
@@ -58,7 +58,7 @@ class OutboxRelayStartIT {
         OutboxRelay relay = new OutboxRelay(OutboxConnectorConfig.of(
                 new CdcProperties(p.get("marquee.cdc.hostname"), Integer.parseInt(p.get("marquee.cdc.port")),
                         p.get("marquee.cdc.database"), p.get("marquee.cdc.user"), p.get("marquee.cdc.password")),
-                new OutboxRelayProperties(true, 5601, Duration.ofMillis(10), "relay-start-offsets-" + run,
+                new OutboxRelayProperties(5601, Duration.ofMillis(20), 16, Duration.ofSeconds(1), "relay-start-offsets-" + run,
                         "relay-start-history-" + run, Duration.ofSeconds(5), Duration.ofSeconds(1),
                         Duration.ofSeconds(10)),
                 stack.kafkaBootstrapServers(), 1), RelayKafka.of(stack), 1_000);

@@ -1,4 +1,4 @@
-package dev.marquee.orderapi.outbox;
+package dev.marquee.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,6 +27,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * A relay whose database restarted reconnects to the binlog within seconds, not after the binlog client's default
@@ -40,7 +42,7 @@ class OutboxRelayReconnectIT {
         try (EmbeddedStack stack = EmbeddedStack.start(Path.of("target", "relay-reconnect-stack"), StackPorts.ephemeral(), 1)) {
             Map<String, String> p = stack.properties();
             Flyway.configure().dataSource(stack.jdbcUrl(), stack.credentials().appUser(), stack.credentials().appPassword())
-                    .locations("classpath:db/order-api").table("flyway_history_order_api").baselineOnMigrate(true)
+                    .locations(OrderApiSchema.LOCATION).table("flyway_history_order_api").baselineOnMigrate(true)
                     .baselineVersion("0").load().migrate();
             String topic = "relay-reconnect";
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
@@ -49,7 +51,7 @@ class OutboxRelayReconnectIT {
             OutboxRelay relay = new OutboxRelay(OutboxConnectorConfig.of(
                     new CdcProperties(p.get("marquee.cdc.hostname"), Integer.parseInt(p.get("marquee.cdc.port")),
                             p.get("marquee.cdc.database"), p.get("marquee.cdc.user"), p.get("marquee.cdc.password")),
-                    new OutboxRelayProperties(true, 5602, Duration.ofMillis(10), "relay-reconnect-offsets",
+                    new OutboxRelayProperties(5602, Duration.ofMillis(20), 16, Duration.ofSeconds(1), "relay-reconnect-offsets",
                             "relay-reconnect-history", Duration.ofSeconds(5), Duration.ofSeconds(1),
                             Duration.ofSeconds(10)),
                     stack.kafkaBootstrapServers(), 1), RelayKafka.of(stack), 1_000);
@@ -57,16 +59,24 @@ class OutboxRelayReconnectIT {
                 relay.start();
                 write(stack, topic, "before");
                 await().atMost(Duration.ofSeconds(60)).until(() -> relayed(stack, topic).contains("before"));
+                // its health (the leader's readiness) says so, from Debezium's own streaming metrics
+                await().atMost(Duration.ofSeconds(10)).until(() -> connected(relay));
 
                 stack.restartMariaDb();
                 write(stack, topic, "after");
 
                 await().atMost(Duration.ofSeconds(15)).until(() -> relayed(stack, topic).contains("after"));
                 assertThat(relayed(stack, topic)).containsExactly("before", "after");
+                await().atMost(Duration.ofSeconds(10)).until(() -> connected(relay));
             } finally {
                 relay.close();
             }
         }
+    }
+
+    private static boolean connected(OutboxRelay relay) {
+        Health health = relay.health();
+        return health.getStatus().equals(Status.UP) && "connected".equals(health.getDetails().get("binlog"));
     }
 
     private static void write(EmbeddedStack stack, String topic, String payload) throws Exception {

@@ -1,4 +1,4 @@
-package dev.marquee.orderapi.outbox;
+package dev.marquee.relay;
 
 import java.util.Map;
 
