@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The product's command line. Every operator or analyst task is a subcommand with its own --help. */
 @Command(name = "marquee", mixinStandardHelpOptions = true, version = "marquee 0.1.0",
         description = {"Marquee: an event-driven cinema ticketing pipeline.",
-                "(./marquee test runs every test and ./marquee build builds; both are handled by the script.)"},
+                "(./marquee test runs every test, ./marquee build builds and ./marquee aot records an AOT cache:",
+                "the script handles those three.)"},
         subcommands = {RunCommand.class, ServiceCommand.class, BenchCommand.class, WatchCommand.class,
                 ReplayCommand.class, BoxOfficeCommand.class, ImportCommand.class, PaymentsCommand.class,
                 AppsCommand.class, DeadLettersCommand.class, StatusCommand.class, KeysCommand.class, LoginCommand.class,
