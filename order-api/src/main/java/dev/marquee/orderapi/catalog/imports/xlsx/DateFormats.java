@@ -86,7 +86,7 @@ final class DateFormats {
      * system day 0 is 1904-01-01.
      */
     static LocalDateTime dateTime(double days, boolean date1904) {
-        BigDecimal exact = new BigDecimal(days);
+        BigDecimal exact = BigDecimal.valueOf(days);
         int whole = exact.intValue();
         LocalDateTime start = date1904 ? LocalDateTime.of(1904, 1, 1, 0, 0) : LocalDateTime.of(1900, 1, 1, 0, 0);
         int adjust = date1904 ? 0 : whole < 61 ? -1 : -2;

@@ -63,19 +63,19 @@ final class PartsXml {
 
     static WorkbookXml workbook(XMLStreamReader xml) throws XMLStreamException {
         List<SheetRef> sheets = new ArrayList<>();
-        boolean date1904 = false;
+        Boolean date1904 = null;
         while (xml.hasNext()) {
             if (xml.next() != XMLStreamConstants.START_ELEMENT) {
                 continue;
             }
             switch (xml.getLocalName()) {
                 case "sheet" -> sheets.add(new SheetRef(attribute(xml, "name"), relationId(xml)));
-                case "workbookPr" -> date1904 = isTrue(attribute(xml, "date1904"));
+                case "workbookPr" -> date1904 = date1904 != null ? date1904 : isTrue(attribute(xml, "date1904"));
                 default -> {
                 }
             }
         }
-        return new WorkbookXml(sheets, date1904);
+        return new WorkbookXml(sheets, Boolean.TRUE.equals(date1904));
     }
 
     static Map<String, Relationship> relationships(XMLStreamReader xml) throws XMLStreamException {

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * A workbook cell as the text a CSV file would hold, as the import read cells with POI before: dates as ISO
- * ({@code 2026-12-24}, {@code 2026-12-24T18:00}; a time alone is a time on 1899-12-31, as POI read it), whole numbers
+ * ({@code 2026-12-24}, {@code 2026-12-24T18:00:00}; a time alone is a time on 1899-12-31, as POI read it), whole numbers
  * without a decimal point, other numbers as Java prints a double, booleans {@code TRUE}/{@code FALSE}, errors as
  * shown ({@code #DIV/0!}), strings as they are. A formula cell reads as its last computed value.
  */
