@@ -67,6 +67,11 @@ public final class XlsxWorkbook {
             }
         } catch (XMLStreamException | IllegalArgumentException e) {
             // IllegalArgumentException: a number attribute that is not one
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof IOException unpacking) {
+                    throw unpacking; // the archive's budget, wrapped by the parser
+                }
+            }
             throw new IOException(name + " is not readable: " + e.getMessage(), e);
         } finally {
             try {
