@@ -7,11 +7,12 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.marquee.orderapi.catalog.imports.xlsx.Limits;
 import dev.marquee.orderapi.catalog.imports.xlsx.WorkbookRow;
@@ -47,7 +48,7 @@ final class CatalogFile {
             throw new IOException("this is an .xls workbook or a password-protected one; save it as .xlsx without a"
                     + " password");
         }
-        if (!isZip(content) && name != null && name.toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+        if (!isZip(content) && name != null && name.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
             throw new IOException(name + " is not an .xlsx workbook (not a zip archive)");
         }
         if (isZip(content)) {
@@ -83,23 +84,17 @@ final class CatalogFile {
     private static boolean isOle2(byte[] content) {
         byte[] signature = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
         return content.length >= signature.length
-                && java.util.Arrays.equals(content, 0, signature.length, signature, 0, signature.length);
+                && Arrays.equals(content, 0, signature.length, signature, 0, signature.length);
     }
 
     /** A workbook is a zip with {@code [Content_Types].xml}; a zip of CSV files has none. */
     private static boolean isWorkbook(byte[] content) throws IOException {
-        AtomicBoolean workbook = new AtomicBoolean();
-        ZipParts.each(content, Limits.DEFAULT.bytes(), Limits.DEFAULT.entries(), (name, in) -> {
-            if (name.equals("[Content_Types].xml")) {
-                workbook.set(true);
-            }
-        });
-        return workbook.get();
+        return ZipParts.names(content, Limits.DEFAULT.entries()).contains("[Content_Types].xml");
     }
 
     private void readCsvZip(byte[] content) throws IOException {
         ZipParts.each(content, Limits.DEFAULT.bytes(), Limits.DEFAULT.entries(), (name, in) -> {
-            if (name.toLowerCase().endsWith(".csv")) {
+            if (name.toLowerCase(Locale.ROOT).endsWith(".csv")) {
                 readCsv(name, new ByteArrayInputStream(in.readAllBytes()));
             }
         });

@@ -1,13 +1,14 @@
 package dev.marquee.orderapi.catalog.imports.xlsx;
 
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -37,70 +38,98 @@ public final class ZipParts {
     private ZipParts() {
     }
 
+    /** The names of the archive's entries, from its central directory alone: nothing is unpacked. */
+    public static List<String> names(byte[] zip, int maxEntries) throws IOException {
+        return directory(zip, maxEntries).stream().map(Entry::name).toList();
+    }
+
     public static void each(byte[] zip, long maxBytes, int maxEntries, Reader reader) throws IOException {
+        UnpackBudget budget = new UnpackBudget(maxBytes);
+        for (Entry entry : directory(zip, maxEntries)) {
+            try {
+                read(ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN), entry, budget, reader);
+            } catch (IndexOutOfBoundsException | ArithmeticException e) {
+                throw new IOException("not a readable zip archive (" + entry.name() + " is not where the directory"
+                        + " says)", e);
+            }
+        }
+    }
+
+    /** An entry as the central directory describes it. */
+    private record Entry(String name, int flags, int method, long size, long local) {
+    }
+
+    private static List<Entry> directory(byte[] zip, int maxEntries) throws IOException {
         try {
             ByteBuffer bytes = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
             int end = endOfDirectory(bytes);
             long count = bytes.getShort(end + 10) & 0xFFFF;
             long at = bytes.getInt(end + 16) & UNKNOWN;
             if (count == 0xFFFF || at == UNKNOWN) {
-                int end64 = (int) bytes.getLong(check(bytes, end - 20, END64_LOCATOR) + 8);
+                int end64 = Math.toIntExact(bytes.getLong(check(bytes, end - 20, END64_LOCATOR) + 8));
                 check(bytes, end64, END64);
                 count = bytes.getLong(end64 + 32);
                 at = bytes.getLong(end64 + 48);
             }
-            if (count > maxEntries) {
+            if (count < 0 || count > maxEntries) {
                 throw new IOException("the archive has more than " + maxEntries + " entries");
             }
-            Budget budget = new Budget(maxBytes);
+            List<Entry> entries = new ArrayList<>();
             Set<String> names = new HashSet<>();
-            int entry = Math.toIntExact(at);
+            int record = Math.toIntExact(at);
             for (long i = 0; i < count; i++) {
-                entry = read(bytes, check(bytes, entry, DIRECTORY), budget, names, reader);
+                Entry entry = entry(bytes, check(bytes, record, DIRECTORY));
+                if (!names.add(entry.name())) {
+                    throw new IOException("the archive holds " + entry.name() + " twice");
+                }
+                entries.add(entry);
+                record += 46 + (bytes.getShort(record + 28) & 0xFFFF) + (bytes.getShort(record + 30) & 0xFFFF)
+                        + (bytes.getShort(record + 32) & 0xFFFF);
             }
+            return entries;
         } catch (IndexOutOfBoundsException | ArithmeticException e) {
             throw new IOException("not a readable zip archive (an offset or size points outside it)", e);
         }
     }
 
-    /** Reads the entry of the directory record at {@code record}; answers where the next record starts. */
-    private static int read(ByteBuffer bytes, int record, Budget budget, Set<String> names, Reader reader)
-            throws IOException {
+    private static Entry entry(ByteBuffer bytes, int record) throws IOException {
         int flags = bytes.getShort(record + 8) & 0xFFFF;
-        int method = bytes.getShort(record + 10) & 0xFFFF;
         long size = bytes.getInt(record + 20) & UNKNOWN;
         int nameLength = bytes.getShort(record + 28) & 0xFFFF;
-        int extraLength = bytes.getShort(record + 30) & 0xFFFF;
-        int commentLength = bytes.getShort(record + 32) & 0xFFFF;
         long local = bytes.getInt(record + 42) & UNKNOWN;
         String name = new String(bytes.array(), record + 46, nameLength,
                 (flags & 0x800) != 0 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
         if (size == UNKNOWN || local == UNKNOWN) {
-            long[] wide = zip64(bytes, record + 46 + nameLength, extraLength, bytes.getInt(record + 24) & UNKNOWN,
-                    size, local);
+            long[] wide = zip64(bytes, record + 46 + nameLength, bytes.getShort(record + 30) & 0xFFFF,
+                    bytes.getInt(record + 24) & UNKNOWN, size, local);
             size = wide[0];
             local = wide[1];
         }
-        if (!names.add(name)) {
-            throw new IOException("the archive holds " + name + " twice");
-        }
-        if ((flags & 1) != 0) {
+        return new Entry(name, flags, bytes.getShort(record + 10) & 0xFFFF, size, local);
+    }
+
+    /** Unpacks one entry through the budget, hands it to the reader unless it is a folder, and drains the rest. */
+    private static void read(ByteBuffer bytes, Entry entry, UnpackBudget budget, Reader reader) throws IOException {
+        String name = entry.name();
+        if ((entry.flags() & 1) != 0) {
             throw new IOException(name + " is encrypted");
         }
-        if (method != 0 && method != 8) {
-            throw new IOException(name + " is compressed with method " + method + ", not deflate");
+        if (entry.method() != 0 && entry.method() != 8) {
+            throw new IOException(name + " is compressed with method " + entry.method() + ", not deflate");
         }
-        int header = check(bytes, Math.toIntExact(local), LOCAL);
+        int header = check(bytes, Math.toIntExact(entry.local()), LOCAL);
         int data = header + 30 + (bytes.getShort(header + 26) & 0xFFFF) + (bytes.getShort(header + 28) & 0xFFFF);
-        if (size < 0 || data + size > bytes.capacity()) {
+        if (entry.size() < 0 || data + entry.size() > bytes.capacity()) {
             throw new IOException(name + " ends past the archive");
         }
         // one byte more for deflate when there is one (the zip's next record), as the JDK's ZipFile gives zlib
-        int length = Math.toIntExact(method == 8 ? Math.min(size + 1, bytes.capacity() - data) : size);
+        int length = Math.toIntExact(entry.method() == 8 ? Math.min(entry.size() + 1, bytes.capacity() - data)
+                : entry.size());
         InputStream stored = new ByteArrayInputStream(bytes.array(), data, length);
         Inflater inflater = new Inflater(true);
         try {
-            Budget.Entry content = budget.entry(method == 8 ? new InflaterInputStream(stored, inflater) : stored);
+            UnpackBudget.Counted content = budget.counted(entry.method() == 8 ? new InflaterInputStream(stored, inflater)
+                    : stored);
             if (!name.endsWith("/")) {
                 reader.read(name, content);
             }
@@ -108,7 +137,6 @@ public final class ZipParts {
         } finally {
             inflater.end();
         }
-        return record + 46 + nameLength + extraLength + commentLength;
     }
 
     /** The compressed size and local header offset from the zip64 extra field, where the record has 0xFFFFFFFF. */
@@ -150,71 +178,5 @@ public final class ZipParts {
             throw new IOException("not a readable zip archive (a record is not where the directory says)");
         }
         return at;
-    }
-
-    /** What the whole archive may unpack to, counted over its entries. */
-    private static final class Budget {
-
-        private final long max;
-        private long read;
-
-        Budget(long max) {
-            this.max = max;
-        }
-
-        Entry entry(InputStream in) {
-            return new Entry(in);
-        }
-
-        private void count(int n) throws IOException {
-            read += n;
-            if (read > max) {
-                throw new IOException("the archive unpacks to more than " + max / 1024 / 1024 + " MB");
-            }
-        }
-
-        /** One entry's bytes, counted; closing it does nothing. */
-        final class Entry extends FilterInputStream {
-
-            Entry(InputStream in) {
-                super(in);
-            }
-
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
-            }
-
-            @Override
-            public long skip(long n) throws IOException {
-                int step = (int) Math.min(Math.max(n, 0), 8192);
-                return step == 0 ? 0 : Math.max(0, read(new byte[step], 0, step));
-            }
-
-            @Override
-            public void close() {
-            }
-
-            /** Reads the rest of the entry (counted), so that an entry nobody reads cannot unpack unbounded. */
-            void drain() throws IOException {
-                byte[] buffer = new byte[8192];
-                while (read(buffer, 0, buffer.length) >= 0) {
-                    // counted in read
-                }
-            }
-        }
     }
 }
