@@ -29,63 +29,88 @@ final class WorksheetXml {
     }
 
     static SortedMap<Integer, RawRow> rows(XMLStreamReader xml, Tally tally) throws XMLStreamException, IOException {
-        SortedMap<Integer, RawRow> rows = new TreeMap<>();
-        List<RawCell> cells = null;
-        int number = 0;
-        int column = -1;
-        String kind = null;
-        int style = 0;
-        String value = null;
         while (xml.hasNext()) {
             if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("sheetData")) {
                 break;
             }
         }
+        Rows rows = new Rows(tally);
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                switch (xml.getLocalName()) {
-                    case "row" -> {
-                        tally.row();
-                        number = rowNumber(PartsXml.attribute(xml, "r"), number);
-                        cells = new ArrayList<>();
-                        column = -1;
-                    }
-                    case "c" -> {
-                        if (cells == null) {
-                            throw new IOException("a cell outside a row");
-                        }
-                        tally.cell();
-                        String reference = PartsXml.attribute(xml, "r");
-                        column = reference == null ? column + 1 : column(reference);
-                        if (column >= Limits.COLUMNS) {
-                            throw new IOException("a cell past column XFD");
-                        }
-                        kind = kind(PartsXml.attribute(xml, "t"));
-                        style = PartsXml.integer(PartsXml.attribute(xml, "s"), 0);
-                        value = null;
-                    }
-                    case "v" -> value = xml.getElementText();
-                    case "is" -> value = PartsXml.richText(xml, "is");
-                    default -> {
-                    }
-                }
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                switch (xml.getLocalName()) {
-                    case "c" -> cells.add(new RawCell(column, kind, style, value));
-                    case "row" -> {
-                        rows.put(number, new RawRow(number, cells));
-                        cells = null;
-                    }
-                    case "sheetData" -> {
-                        return rows; // what follows (merged cells, print setup) is not read
-                    }
-                    default -> {
-                    }
+                rows.start(xml);
+            } else if (event == XMLStreamConstants.END_ELEMENT && rows.end(xml.getLocalName())) {
+                break; // what follows the sheet data (merged cells, print setup) is not read
+            }
+        }
+        return rows.read;
+    }
+
+    /** The rows read so far, and the row and cell being read. */
+    private static final class Rows {
+
+        private final SortedMap<Integer, RawRow> read = new TreeMap<>();
+        private final Tally tally;
+        private List<RawCell> cells;
+        private int number;
+        private int column;
+        private String kind;
+        private int style;
+        private String value;
+
+        Rows(Tally tally) {
+            this.tally = tally;
+        }
+
+        void start(XMLStreamReader xml) throws XMLStreamException, IOException {
+            switch (xml.getLocalName()) {
+                case "row" -> startRow(PartsXml.attribute(xml, "r"));
+                case "c" -> startCell(xml);
+                case "v" -> value = xml.getElementText();
+                case "is" -> value = PartsXml.richText(xml, "is");
+                default -> {
                 }
             }
         }
-        return rows;
+
+        /** Ends the element; answers whether it was the sheet data. */
+        boolean end(String name) {
+            switch (name) {
+                case "c" -> cells.add(new RawCell(column, kind, style, value));
+                case "row" -> {
+                    read.put(number, new RawRow(number, cells));
+                    cells = null;
+                }
+                case "sheetData" -> {
+                    return true;
+                }
+                default -> {
+                }
+            }
+            return false;
+        }
+
+        private void startRow(String reference) throws IOException {
+            tally.row();
+            number = rowNumber(reference, number);
+            cells = new ArrayList<>();
+            column = -1;
+        }
+
+        private void startCell(XMLStreamReader xml) throws IOException {
+            if (cells == null) {
+                throw new IOException("a cell outside a row");
+            }
+            tally.cell();
+            String reference = PartsXml.attribute(xml, "r");
+            column = reference == null ? column + 1 : column(reference);
+            if (column >= Limits.COLUMNS) {
+                throw new IOException("a cell past column XFD");
+            }
+            kind = kind(PartsXml.attribute(xml, "t"));
+            style = PartsXml.integer(PartsXml.attribute(xml, "s"), 0);
+            value = null;
+        }
     }
 
     private static int rowNumber(String reference, int previous) throws IOException {
