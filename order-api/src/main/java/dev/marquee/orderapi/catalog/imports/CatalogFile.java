@@ -130,10 +130,13 @@ final class CatalogFile {
                 errors.add(new RowError(page.name(), 0, "no such sheet; the sheets are " + sheetNames()));
                 continue;
             }
-            if (page.rows().isEmpty()) {
+            // the header is the first row with text: rows above it that a sheet keeps only for their format are not
+            List<WorkbookRow> pageRows = page.rows().stream().dropWhile(r -> r.cells().values().stream()
+                    .allMatch(String::isBlank)).toList();
+            if (pageRows.isEmpty()) {
                 continue;
             }
-            WorkbookRow first = page.rows().getFirst();
+            WorkbookRow first = pageRows.getFirst();
             List<String> header = new ArrayList<>();
             for (int c = 0; c < first.width(); c++) {
                 header.add(column(first.cells().get(c)));
@@ -142,7 +145,7 @@ final class CatalogFile {
                 continue;
             }
             List<SheetRow> lines = rows.computeIfAbsent(sheet, s -> new ArrayList<>());
-            for (WorkbookRow row : page.rows().subList(1, page.rows().size())) {
+            for (WorkbookRow row : pageRows.subList(1, pageRows.size())) {
                 Map<String, String> cells = new LinkedHashMap<>();
                 row.cells().headMap(header.size()).forEach((c, text) -> cells.put(header.get(c), text));
                 if (cells.values().stream().anyMatch(v -> v != null && !v.isBlank())) {
