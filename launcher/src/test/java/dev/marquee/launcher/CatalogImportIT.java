@@ -245,6 +245,49 @@ class CatalogImportIT {
     }
 
     @Test
+    void anXlsxWorkbookIsReadAndAnXlsOrPasswordProtectedOneIsUnreadable() throws Exception {
+        String s = suffix();
+        String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        String relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        Map<String, String> parts = new java.util.LinkedHashMap<>();
+        parts.put("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>");
+        parts.put("_rels/.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + "<Relationship Id=\"rId1\" Type=\"" + relationships + "/officeDocument\" Target=\"xl/workbook.xml\"/>"
+                + "</Relationships>");
+        parts.put("xl/workbook.xml", "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + relationships + "\"><sheets>"
+                + "<sheet name=\"merchants\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
+        parts.put("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                + "relationships\"><Relationship Id=\"rId1\" Type=\"" + relationships + "/worksheet\" "
+                + "Target=\"worksheets/sheet1.xml\"/></Relationships>");
+        parts.put("xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + main + "\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>code</t></is></c>"
+                + "<c r=\"B1\" t=\"inlineStr\"><is><t>name</t></is></c></row>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>m-" + s + "</t></is></c>"
+                + "<c r=\"B2\" t=\"inlineStr\"><is><t>Workbook Pictures</t></is></c></row></sheetData></worksheet>");
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(xlsx)) {
+            for (Map.Entry<String, String> part : parts.entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(part.getKey()));
+                zip.write(part.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        Path workbook = Files.write(dir.resolve("catalog.xlsx"), xlsx.toByteArray());
+        Path xls = Files.write(dir.resolve("catalog.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0,
+                (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0, 0});
+
+        Run read = run(workbook, "--dry-run");
+        Run refused = run(xls);
+
+        assertThat(read.exit()).as(read.err() + read.out()).isZero();
+        assertThat(read.out()).contains("{\"sheet\":\"merchants\",\"inserted\":1,\"updated\":0,\"unchanged\":0}");
+        assertThat(refused.exit()).as(refused.err() + refused.out()).isEqualTo(2);
+        assertThat(refused.err()).contains("import: 400 import-unreadable: ")
+                .contains(".xls workbook or a password-protected one");
+        assertThat(Api.count("SELECT COUNT(*) FROM merchant WHERE code = 'm-" + s + "'")).isZero();
+    }
+
+    @Test
     void theDemoCatalogIsImportedWithTheIdsTestsAndBenchesNameAndImportingItAgainChangesNothing() throws Exception {
         SharedPipeline.get();
 

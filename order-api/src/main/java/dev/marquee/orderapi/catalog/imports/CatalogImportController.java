@@ -46,7 +46,7 @@ class CatalogImportController {
 
     @Operation(summary = "Import a catalog file (what ./marquee import catalog sends): validated whole first, then upserted; streams progress as NDJSON")
     @Problem(status = 422, code = "import-invalid", when = "a line is invalid (every one listed with sheet, line and reason); nothing written")
-    @Problem(status = 400, code = "import-unreadable", when = "not an .xlsx, .csv or zip of them")
+    @Problem(status = 400, code = "import-unreadable", when = "not an .xlsx, .csv or zip of them (an .xls or password-protected workbook included), or a zip past the reader's limits")
     @Problem(status = 413, code = "import-too-large", when = "the file is too large; split it by sheet")
     @Problem(status = 409, code = "import-running", when = "another import is running")
     @PostMapping(path = "/api/admin/catalog/import", produces = "application/x-ndjson")
