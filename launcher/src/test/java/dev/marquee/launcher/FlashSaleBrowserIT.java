@@ -166,9 +166,9 @@ class FlashSaleBrowserIT extends BrowserTests {
                         + " max %d; load average %s%n", delays.size(), bench.accepted(), ATTEMPTS, CLIENTS, WARM_UP,
                 delays.getFirst(), p50, p99, delays.getLast(), loadAverage());
         Collections.sort(firstSecond);
-        StringBuilder breakdown = new StringBuilder("%nFlashSaleBrowserIT:   the sale's first second (a cold path shows"
-                + " here): %d seats, p50 %d, max %d ms".formatted(firstSecond.size(), percentile(firstSecond, 0.5),
-                firstSecond.getLast()));
+        StringBuilder breakdown = new StringBuilder(("%nFlashSaleBrowserIT:   the sale's first second (a cold path"
+                + " shows here): %d seats, p50 %d, max %d ms").formatted(firstSecond.size(),
+                percentile(firstSecond, 0.5), firstSecond.getLast()));
         for (int i = 0; i < STAGES.size(); i++) {
             List<Long> stage = stages.get(i);
             Collections.sort(stage);
