@@ -39,7 +39,8 @@ class Screenings {
     /** Screenings on sale starting in [from, to), of a movie and a cinema when given, by start. */
     List<Screening> search(Long movieId, Long cinemaId, Instant from, Instant to) {
         return jdbc.sql(SELECT + " WHERE s.status = 'ON_SALE' AND s.starts_at >= :from AND s.starts_at < :to"
-                        + (movieId == null ? "" : " AND m.id = :movie") + (cinemaId == null ? "" : " AND c.id = :cinema")
+                        + (movieId == null ? "" : " AND m.id = :movie")
+                        + (cinemaId == null ? "" : " AND c.id = :cinema")
                         + " ORDER BY s.starts_at, s.id")
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
                 .param("movie", movieId).param("cinema", cinemaId)

@@ -76,9 +76,10 @@ public class Orders {
     }
 
     private void insert(OrderRow o) {
-        jdbc.sql("INSERT INTO customer_order (id, customer_id, screening_id, hall_id, seat_count, status, amount_minor,"
-                        + " currency, hold_deadline, reject_reason, reject_detail, created_at, updated_at, seats_held,"
-                        + " hold_extended, expired, cancelled, money_verdict, refund_payment_id, refund_reason, version)"
+        jdbc.sql("INSERT INTO customer_order (id, customer_id, screening_id, hall_id, seat_count, status,"
+                        + " amount_minor, currency, hold_deadline, reject_reason, reject_detail, created_at,"
+                        + " updated_at, seats_held, hold_extended, expired, cancelled, money_verdict,"
+                        + " refund_payment_id, refund_reason, version)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")
                 .params(o.id(), o.customerId(), o.screeningId(), o.hallId(), o.seatCount(), o.status().name(),
                         o.amountMinor(), o.currency(), timestamp(o.holdDeadline()), o.rejectReason(),

@@ -52,8 +52,9 @@ class PaymentsIT {
 
     private static String order(JdbcClient jdbc) {
         String id = TimeOrderedIds.nextText();
-        jdbc.sql("INSERT INTO customer_order (id, customer_id, screening_id, hall_id, seat_count, status, amount_minor,"
-                        + " currency, created_at, updated_at, version) VALUES (?, 'erin', 7, 3, 1, 'HELD', 6000, 'CNY', ?, ?, 0)")
+        jdbc.sql("INSERT INTO customer_order (id, customer_id, screening_id, hall_id, seat_count, status,"
+                        + " amount_minor, currency, created_at, updated_at, version)"
+                        + " VALUES (?, 'erin', 7, 3, 1, 'HELD', 6000, 'CNY', ?, ?, 0)")
                 .params(id, Timestamp.from(NOW), Timestamp.from(NOW)).update();
         return id;
     }
