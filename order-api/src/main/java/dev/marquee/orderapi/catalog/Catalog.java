@@ -61,8 +61,7 @@ public class Catalog {
 
     private SeatIndex grid(Screening screening) {
         return cached(layoutCache, new LayoutKey(screening.hall().id(), screening.layoutVersion()),
-                key -> SeatIndex.of(seats.findByHallIdAndLayoutVersionOrderByGridRowAscGridColAsc(key.hallId(),
-                        key.version())));
+                key -> SeatIndex.of(seats.layout(key.hallId(), key.version())));
     }
 
     /** Forgets a cached screening, so that its next order sees a change (a cancel) made by this instance at once. */

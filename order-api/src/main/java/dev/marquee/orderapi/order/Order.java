@@ -6,19 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
-import jakarta.persistence.ElementCollection;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.OrderColumn;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 /**
  * A customer's order for seats of one screening. Its events come from two topics read by two containers and from the
  * customer, so they arrive in any order and some more than once (DESIGN §2). The order therefore keeps the facts it
@@ -35,9 +22,10 @@ import jakarta.persistence.Version;
  * delivery does ({@code OrderConvergenceTest}); only a corrupt event (a hold of other seats than the order's) is
  * refused, to be set aside. Only the customer's own commands, {@link #cancel} and
  * {@link #claimPayment}, are refused when the state forbids them. Each method answers whether the order changed.
+ * <p>
+ * {@link Orders} stores it: {@link #row()} is what it writes, and the row it last read or wrote is kept, so that
+ * saving an unchanged order writes nothing and a change is checked against the version it was read at.
  */
-@Entity
-@Table(name = "customer_order")
 public class Order {
 
     /** Reasons for giving back money that was never the order's price (flagged): the order is not touched. */
@@ -46,14 +34,12 @@ public class Order {
     private static final Set<String> NOT_THE_ORDERS_MONEY = Set.of("UNKNOWN_ORDER", "CURRENCY_MISMATCH",
             "AMOUNT_MISMATCH");
 
-    @Id
     private String id;
     private String customerId;
     private long screeningId;
     private long hallId;
     private int seatCount;
     /** Derived from the facts below after every change; stored for queries (gauges, the expiry worker). */
-    @Enumerated(EnumType.STRING)
     private OrderStatus status;
     private long amountMinor;
     private String currency;
@@ -63,36 +49,27 @@ public class Order {
     private String rejectDetail;
     private Instant createdAt;
     private Instant updatedAt;
-    @Version
-    private Long version;
 
     private boolean seatsHeld;
     private boolean holdExtended;
     private boolean expired;
     private boolean cancelled;
-    @Enumerated(EnumType.STRING)
     private MoneyVerdict moneyVerdict = MoneyVerdict.NONE;
     /** The payment whose refund decided the order, and why it went back. */
     private String refundPaymentId;
     private String refundReason;
 
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "order_seat", joinColumns = @JoinColumn(name = "order_id"))
-    @OrderColumn(name = "position")
-    @Column(name = "seat_label")
     private List<String> seats = new ArrayList<>();
 
     /** Payments the customer says were paid and that have no verdict yet. */
-    @ElementCollection(fetch = FetchType.EAGER)
-    @CollectionTable(name = "order_payment_claim", joinColumns = @JoinColumn(name = "order_id"))
-    @Column(name = "payment_id")
     private Set<String> claimedPayments = new HashSet<>();
+
+    /** The row as {@link Orders} last read or wrote it (null: never stored), and that row's version. */
+    private OrderRow stored;
+    private long version;
 
     /** The money's first verdict on the order. */
     enum MoneyVerdict { NONE, PAID, REFUND_PENDING, REFUNDED }
-
-    protected Order() {
-    }
 
     private Order(String id, String customerId, long screeningId, long hallId, List<String> seats, int seatCount,
                   long amountMinor, String currency, Instant now) {
@@ -119,6 +96,49 @@ public class Order {
     static Order requestAny(String id, String customerId, long screeningId, long hallId, int count,
                             long amountMinor, String currency, Instant now) {
         return new Order(id, customerId, screeningId, hallId, List.of(), count, amountMinor, currency, now);
+    }
+
+    /** The order a stored row describes, at that row's version. */
+    static Order of(OrderRow row, long version) {
+        Order order = new Order(row.id(), row.customerId(), row.screeningId(), row.hallId(), row.seats(),
+                row.seatCount(), row.amountMinor(), row.currency(), row.createdAt());
+        order.status = row.status();
+        order.holdDeadline = row.holdDeadline();
+        order.rejectReason = row.rejectReason();
+        order.rejectDetail = row.rejectDetail();
+        order.updatedAt = row.updatedAt();
+        order.seatsHeld = row.seatsHeld();
+        order.holdExtended = row.holdExtended();
+        order.expired = row.expired();
+        order.cancelled = row.cancelled();
+        order.moneyVerdict = row.moneyVerdict();
+        order.refundPaymentId = row.refundPaymentId();
+        order.refundReason = row.refundReason();
+        order.claimedPayments = new HashSet<>(row.claimedPayments());
+        order.storedAs(row, version);
+        return order;
+    }
+
+    /** The order as it is now, to be written. */
+    OrderRow row() {
+        return new OrderRow(id, customerId, screeningId, hallId, seatCount, status, amountMinor, currency,
+                holdDeadline, rejectReason, rejectDetail, createdAt, updatedAt, seatsHeld, holdExtended, expired,
+                cancelled, moneyVerdict, refundPaymentId, refundReason, seats, claimedPayments);
+    }
+
+    /** The row last read or written; null while the order was never stored. */
+    OrderRow stored() {
+        return stored;
+    }
+
+    /** The version of {@link #stored()}, which a write of a change must still find. */
+    long version() {
+        return version;
+    }
+
+    void storedAs(OrderRow row, long version) {
+        this.stored = row;
+        this.version = version;
     }
 
     /**
@@ -294,15 +314,6 @@ public class Order {
 
     public String id() {
         return id;
-    }
-
-    /**
-     * The optimistic lock's version, null until the order is first stored. Spring Data reads it on every save to
-     * tell a new order from a stored one: without this getter its bean wrapper threw and caught a
-     * NotReadablePropertyException (stack trace and all) before falling back to the field, once per save.
-     */
-    public Long getVersion() {
-        return version;
     }
 
     public String customerId() {

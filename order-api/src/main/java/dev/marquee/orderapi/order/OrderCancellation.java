@@ -69,6 +69,7 @@ public class OrderCancellation {
             throw new OrderNotCancellableException(orderId, order.status(), e.getMessage());
         }
         order.cancel(now);
+        orders.save(order);
         events.cancelled(order, released, token.value());
         return order;
     }

@@ -3,6 +3,7 @@ package dev.marquee.orderapi.order;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,7 @@ public class SeatOutcomes {
     public void held(String eventId, String orderId, List<String> seats, Instant deadline) {
         Instant now = clock.instant();
         if (processed.firstDelivery(eventId, now)) {
-            orders.findById(orderId).ifPresentOrElse(o -> o.hold(seats, deadline, now), () -> unknown(orderId, eventId));
+            change(eventId, orderId, o -> o.hold(seats, deadline, now));
         }
     }
 
@@ -42,8 +43,7 @@ public class SeatOutcomes {
     public void rejected(String eventId, String orderId, String reason, String detail) {
         Instant now = clock.instant();
         if (processed.firstDelivery(eventId, now)) {
-            orders.findById(orderId).ifPresentOrElse(o -> o.reject(reason, detail, now),
-                    () -> unknown(orderId, eventId));
+            change(eventId, orderId, o -> o.reject(reason, detail, now));
         }
     }
 
@@ -52,7 +52,7 @@ public class SeatOutcomes {
     public void expired(String eventId, String orderId) {
         Instant now = clock.instant();
         if (processed.firstDelivery(eventId, now)) {
-            orders.findById(orderId).ifPresentOrElse(o -> o.expire(now), () -> unknown(orderId, eventId));
+            change(eventId, orderId, o -> o.expire(now));
         }
     }
 
@@ -67,8 +67,7 @@ public class SeatOutcomes {
         }
         Instant now = clock.instant();
         if (processed.firstDelivery(eventId, now)) {
-            orders.findById(orderId).ifPresentOrElse(o -> o.releasedByCancelledScreening(now),
-                    () -> unknown(orderId, eventId));
+            change(eventId, orderId, o -> o.releasedByCancelledScreening(now));
         }
     }
 
@@ -77,11 +76,15 @@ public class SeatOutcomes {
     public void holdExtended(String eventId, String orderId, Instant deadline) {
         Instant now = clock.instant();
         if (processed.firstDelivery(eventId, now)) {
-            orders.findById(orderId).ifPresentOrElse(o -> o.extendHold(deadline, now), () -> unknown(orderId, eventId));
+            change(eventId, orderId, o -> o.extendHold(deadline, now));
         }
     }
 
-    private static void unknown(String orderId, String eventId) {
-        log.warn("event {} names order {} which this order-api does not know; ignored", eventId, orderId);
+    /** Applies the event to its order and writes what it changed (a repeat changes nothing: no write). */
+    private void change(String eventId, String orderId, Consumer<Order> change) {
+        orders.findById(orderId).ifPresentOrElse(o -> {
+            change.accept(o);
+            orders.save(o);
+        }, () -> log.warn("event {} names order {} which this order-api does not know; ignored", eventId, orderId));
     }
 }

@@ -2,39 +2,27 @@ package dev.marquee.orderapi.payment;
 
 import java.time.Instant;
 
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
-
 /**
  * One attempt to pay an order at one gateway; its id is the gateway's {@code out_trade_no}. Verdicts only move it
- * forward: once PAID, a late failure notice changes nothing; once refunded, nothing does.
+ * forward: once PAID, a late failure notice changes nothing; once refunded, nothing does. {@link Payments} stores
+ * it as orders are stored: a change is written against the version it was read at, and no change not at all.
  */
-@Entity
-@Table(name = "payment")
 public class Payment {
 
-    @Id
     private String id;
     private String orderId;
     private String gateway;
     private long amountMinor;
     private String currency;
-    @Enumerated(EnumType.STRING)
     private PaymentStatus status;
     private String tradeNo;
     private String reason;
     private boolean retaken;
     private Instant createdAt;
     private Instant updatedAt;
-    @Version
-    private Long version;
-
-    protected Payment() {
-    }
+    /** The row as {@link Payments} last read or wrote it (null: never stored), and that row's version. */
+    private PaymentRow stored;
+    private long version;
 
     Payment(String id, String orderId, String gateway, long amountMinor, String currency, Instant now) {
         this.id = id;
@@ -45,6 +33,40 @@ public class Payment {
         this.status = PaymentStatus.STARTED;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    /** The payment a stored row describes, at that row's version. */
+    static Payment of(PaymentRow row, long version) {
+        Payment payment = new Payment(row.id(), row.orderId(), row.gateway(), row.amountMinor(), row.currency(),
+                row.createdAt());
+        payment.status = row.status();
+        payment.tradeNo = row.tradeNo();
+        payment.reason = row.reason();
+        payment.retaken = row.retaken();
+        payment.updatedAt = row.updatedAt();
+        payment.storedAs(row, version);
+        return payment;
+    }
+
+    /** The payment as it is now, to be written. */
+    PaymentRow row() {
+        return new PaymentRow(id, orderId, gateway, amountMinor, currency, status, tradeNo, reason, retaken,
+                createdAt, updatedAt);
+    }
+
+    /** The row last read or written; null while the payment was never stored. */
+    PaymentRow stored() {
+        return stored;
+    }
+
+    /** The version of {@link #stored()}, which a write of a change must still find. */
+    long version() {
+        return version;
+    }
+
+    void storedAs(PaymentRow row, long version) {
+        this.stored = row;
+        this.version = version;
     }
 
     void claimed(Instant now) {
@@ -92,15 +114,6 @@ public class Payment {
 
     public String id() {
         return id;
-    }
-
-    /**
-     * The optimistic lock's version, null until the payment is first stored. Spring Data reads it on every save to
-     * tell a new payment from a stored one: without this getter its bean wrapper threw and caught a
-     * NotReadablePropertyException (stack trace and all) before falling back to the field, once per save.
-     */
-    public Long getVersion() {
-        return version;
     }
 
     public String orderId() {

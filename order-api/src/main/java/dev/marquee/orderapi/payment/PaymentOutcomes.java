@@ -88,9 +88,14 @@ public class PaymentOutcomes {
         if (!processed.firstDelivery(eventId, now)) {
             return;
         }
-        orders.findById(orderId).ifPresentOrElse(order -> orderChange.apply(order, now),
-                () -> log.warn("event {} names order {} which this order-api does not know; ignored", eventId, orderId));
-        payments.findById(paymentId).filter(p -> p.orderId().equals(orderId)).ifPresent(paymentChange);
+        orders.findById(orderId).ifPresentOrElse(order -> {
+            orderChange.apply(order, now);
+            orders.save(order);
+        }, () -> log.warn("event {} names order {} which this order-api does not know; ignored", eventId, orderId));
+        payments.findById(paymentId).filter(p -> p.orderId().equals(orderId)).ifPresent(payment -> {
+            paymentChange.accept(payment);
+            payments.save(payment);
+        });
     }
 
     static String ticketCode(String orderId, String seat) {

@@ -77,7 +77,7 @@ public class PaymentStart {
         PaymentGateways.Enabled enabled = gateways.get(gateway)
                 .orElseThrow(() -> PaymentRefusedException.unknownGateway(gateway, gateways.names()));
         Order order = payableOrder(orderId);
-        Payment payment = payments.findByOrderIdOrderByCreatedAt(orderId).stream()
+        Payment payment = payments.ofOrder(orderId).stream()
                 .filter(p -> p.status().open() && p.gateway().equals(gateway)).findFirst()
                 .orElseGet(() -> payments.save(new Payment(TimeOrderedIds.nextText(), orderId, gateway,
                         order.amountMinor(), order.currency(), clock.instant())));
@@ -107,13 +107,17 @@ public class PaymentStart {
         Instant now = clock.instant();
         ledger.markPaymentInFlight(orderId, extension, now).orElseThrow(() -> PaymentRefusedException
                 .orderNotPayable(orderId, order.status(), "its hold is no longer live"));
-        open.forEach(p -> p.claimed(now));
+        open.forEach(p -> {
+            p.claimed(now);
+            payments.save(p);
+        });
         order.claimPayment(open.stream().map(Payment::id).collect(Collectors.toSet()), now);
+        orders.save(order);
         return order;
     }
 
     private List<Payment> openPayments(String orderId) {
-        List<Payment> open = payments.findByOrderIdOrderByCreatedAt(orderId).stream()
+        List<Payment> open = payments.ofOrder(orderId).stream()
                 .filter(p -> p.status().open()).toList();
         if (open.isEmpty()) {
             throw PaymentRefusedException.paymentNotStarted(orderId);

@@ -121,7 +121,7 @@ class OrderController {
 
     private OrderView view(Order order) {
         String id = order.id();
-        return OrderView.of(order, payments.findByOrderIdOrderByCreatedAt(id).stream().map(PaymentView::of).toList(),
+        return OrderView.of(order, payments.ofOrder(id).stream().map(PaymentView::of).toList(),
                 tickets.of(id));
     }
 

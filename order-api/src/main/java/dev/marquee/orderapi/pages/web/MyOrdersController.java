@@ -30,7 +30,7 @@ class MyOrdersController {
     @SignedIn
     @GetMapping("/pages/my-orders")
     List<MyOrder> mine(@AuthenticationPrincipal Caller caller) {
-        return orders.findTop50ByCustomerIdOrderByCreatedAtDesc(caller.subject()).stream()
+        return orders.newestOf(caller.subject(), 50).stream()
                 .map(MyOrdersController::view).toList();
     }
 

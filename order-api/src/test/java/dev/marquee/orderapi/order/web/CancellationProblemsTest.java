@@ -95,7 +95,7 @@ class CancellationProblemsTest {
     @Test
     void aDatabaseAwayIsA503ToRetry() throws Exception {
         when(cancellation.cancel("o-1")).thenThrow(new org.springframework.transaction.CannotCreateTransactionException(
-                "Could not open JPA EntityManager for transaction"));
+                "Could not open JDBC Connection for transaction"));
         mvc.perform(post("/api/orders/o-1/cancel"))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "1"))
