@@ -44,16 +44,16 @@ final class Cinema {
     /** An order whose seats are held until {@code until} (in the past: lapsed). */
     String heldOrder(Hall hall, Instant until, String... seats) {
         String orderId = UUID.randomUUID().toString();
-        allocation(hall, orderId, until, seats);
         Arrays.stream(seats).forEach(seat -> claim(hall, seat, orderId, until));
+        allocation(hall, orderId, until, seats); // last, so a sweeping worker never sees it without its seats
         return orderId;
     }
 
     /** An order whose seats were sold (a payment came) while its allocation's hold is still open. */
     String soldOrder(Hall hall, Instant holdUntil, String... seats) {
         String orderId = UUID.randomUUID().toString();
-        allocation(hall, orderId, holdUntil, seats);
         Arrays.stream(seats).forEach(seat -> claim(hall, seat, orderId, null));
+        allocation(hall, orderId, holdUntil, seats);
         return orderId;
     }
 
@@ -62,6 +62,15 @@ final class Cinema {
         List<String> orders = IntStream.range(0, count).mapToObj(i -> UUID.randomUUID().toString()).toList();
         List<Integer> indexes = IntStream.range(0, count).boxed().toList();
         Timestamp deadline = Timestamp.from(until);
+        // claims first: a worker sweeping meanwhile must never see an allocation whose seats are not written yet
+        // (the allocator writes both in one transaction)
+        template.batchUpdate("INSERT INTO seat_claim (screening_id, seat_label, order_id, customer_id, hold_until,"
+                + " fencing_token) VALUES (?, ?, ?, 'c', ?, 1)", indexes, 1_000, (ps, i) -> {
+                    ps.setLong(1, hall.screeningId());
+                    ps.setString(2, "S" + (i + 1));
+                    ps.setString(3, orders.get(i));
+                    ps.setTimestamp(4, deadline);
+                });
         template.batchUpdate("INSERT INTO allocation (order_id, screening_id, hall_id, outcome, seats, hold_until,"
                 + " fencing_token, decided_at) VALUES (?, ?, ?, 'HELD', ?, ?, 1, ?)", indexes, 1_000, (ps, i) -> {
                     ps.setString(1, orders.get(i));
@@ -70,13 +79,6 @@ final class Cinema {
                     ps.setString(4, "S" + (i + 1));
                     ps.setTimestamp(5, deadline);
                     ps.setTimestamp(6, Timestamp.from(Instant.now()));
-                });
-        template.batchUpdate("INSERT INTO seat_claim (screening_id, seat_label, order_id, customer_id, hold_until,"
-                + " fencing_token) VALUES (?, ?, ?, 'c', ?, 1)", indexes, 1_000, (ps, i) -> {
-                    ps.setLong(1, hall.screeningId());
-                    ps.setString(2, "S" + (i + 1));
-                    ps.setString(3, orders.get(i));
-                    ps.setTimestamp(4, deadline);
                 });
         return orders;
     }
