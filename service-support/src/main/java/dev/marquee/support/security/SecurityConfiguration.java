@@ -1,15 +1,12 @@
 package dev.marquee.support.security;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import com.nimbusds.jose.JWSAlgorithm;
+import dev.marquee.support.BackgroundSchedule;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -176,27 +173,20 @@ public class SecurityConfiguration {
     @ConditionalOnBean(RedissonClient.class)
     static class Revoking {
 
-        @Bean(destroyMethod = "shutdownNow")
-        ScheduledExecutorService revocationRefresher() {
-            return Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "token-revocations");
-                thread.setDaemon(true);
-                return thread;
-            });
-        }
-
         @Bean
-        Revocations revocations(RedissonClient redisson, TokenProperties properties,
-                                ScheduledExecutorService revocationRefresher,
-                                RevocationProperties revocation) {
-            Duration refresh = revocation.revocationRefresh();
+        Revocations revocations(RedissonClient redisson, TokenProperties properties) {
             // a revocation must outlive every token it kills: one TTL plus the validators' minute of clock skew
             Revocations revocations = new Revocations(redisson, properties.accessTokenTtl().plusMinutes(2),
                     Clock.systemUTC());
             revocations.refresh();
-            revocationRefresher.scheduleWithFixedDelay(revocations::refresh, refresh.toMillis(), refresh.toMillis(),
-                    TimeUnit.MILLISECONDS);
             return revocations;
+        }
+
+        /** Refreshes the revocations on a thread of their own. */
+        @Bean(destroyMethod = "close")
+        BackgroundSchedule revocationRefresher(Revocations revocations, RevocationProperties revocation) {
+            return BackgroundSchedule.every(revocation.revocationRefresh(), "token-revocations",
+                    revocations::refresh);
         }
     }
 }

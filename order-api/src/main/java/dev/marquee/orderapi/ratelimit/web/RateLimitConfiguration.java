@@ -1,14 +1,12 @@
 package dev.marquee.orderapi.ratelimit.web;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import dev.marquee.orderapi.order.PlacementGate;
 import dev.marquee.orderapi.ratelimit.RateLimitProperties;
 import dev.marquee.orderapi.ratelimit.RateLimiting;
 import dev.marquee.orderapi.ratelimit.persistence.RedisTokenBuckets;
+import dev.marquee.support.BackgroundSchedule;
 import dev.marquee.support.security.SecurityChainCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.models.media.Content;
@@ -17,7 +15,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.redisson.api.RedissonClient;
-import org.slf4j.LoggerFactory;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -41,22 +38,9 @@ class RateLimitConfiguration {
     }
 
     /** Draws the deferred tokens (refused orders') in one batch every {@code deferred-flush}. */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService deferredRateLimits(RateLimiting limits, RateLimitProperties properties) {
-        ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "rate-limit-flush");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long every = properties.deferredFlush().toMillis();
-        flusher.scheduleWithFixedDelay(() -> {
-            try {
-                limits.flush();
-            } catch (RuntimeException e) {
-                LoggerFactory.getLogger(RateLimiting.class).warn("deferred rate-limit tokens not drawn", e);
-            }
-        }, every, every, TimeUnit.MILLISECONDS);
-        return flusher;
+    @Bean(destroyMethod = "close")
+    BackgroundSchedule deferredRateLimits(RateLimiting limits, RateLimitProperties properties) {
+        return BackgroundSchedule.every(properties.deferredFlush(), "rate-limit-flush", limits::flush);
     }
 
     /** Every operation but the gateways' notifications can answer 429 {@code rate-limited}: said in the API docs. */
