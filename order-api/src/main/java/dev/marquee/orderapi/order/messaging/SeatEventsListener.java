@@ -1,5 +1,7 @@
 package dev.marquee.orderapi.order.messaging;
 
+import java.util.List;
+
 import dev.marquee.events.HoldExtended;
 import dev.marquee.events.SeatsHeld;
 import dev.marquee.events.SeatsRejected;
@@ -8,51 +10,45 @@ import dev.marquee.events.TicketsIssued;
 import dev.marquee.orderapi.order.SeatOutcomes;
 import dev.marquee.orderapi.payment.PaymentOutcomes;
 import dev.marquee.schemas.Topics;
-import org.springframework.kafka.annotation.KafkaHandler;
+import dev.marquee.support.PollTransactions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/** The allocator's answers, hold extensions and the tickets of paid orders, one handler per event type. */
+/**
+ * The allocator's answers, hold extensions and the tickets of paid orders: a poll's worth in one transaction
+ * ({@link PollTransactions}), each event to its handler.
+ */
 @Component
-@KafkaListener(id = "order-api-seat-events", topics = Topics.SEAT_EVENTS, groupId = "order-api")
 class SeatEventsListener {
 
     private final SeatOutcomes outcomes;
     private final PaymentOutcomes payments;
+    private final PollTransactions polls;
 
-    SeatEventsListener(SeatOutcomes outcomes, PaymentOutcomes payments) {
+    SeatEventsListener(SeatOutcomes outcomes, PaymentOutcomes payments, PlatformTransactionManager transactions) {
         this.outcomes = outcomes;
         this.payments = payments;
+        this.polls = new PollTransactions(transactions);
     }
 
-    @KafkaHandler
-    void on(SeatsHeld event) {
-        outcomes.held(event.getEventId(), event.getOrderId(), event.getSeats(), event.getHoldDeadline());
+    @KafkaListener(id = "order-api-seat-events", topics = Topics.SEAT_EVENTS, groupId = "order-api", batch = "true")
+    void on(List<ConsumerRecord<String, Object>> records) {
+        polls.apply(records, this::apply);
     }
 
-    @KafkaHandler
-    void on(SeatsRejected event) {
-        outcomes.rejected(event.getEventId(), event.getOrderId(), event.getReason(), event.getDetail());
-    }
-
-    @KafkaHandler
-    void on(TicketsIssued event) {
-        payments.ticketsIssued(event.getEventId(), event.getOrderId(), event.getSeats());
-    }
-
-    @KafkaHandler
-    void on(HoldExtended event) {
-        outcomes.holdExtended(event.getEventId(), event.getOrderId(), event.getHoldDeadline());
-    }
-
-    /** A cancelled screening's released holds end their orders; other releases the order knows already. */
-    @KafkaHandler
-    void on(SeatsReleased event) {
-        outcomes.released(event.getEventId(), event.getOrderId(), event.getCause());
-    }
-
-    @KafkaHandler(isDefault = true)
-    void ignore(Object event) {
-        // events of seat-events this order-api does not act on
+    private void apply(Object event) {
+        switch (event) {
+            case SeatsHeld e -> outcomes.held(e.getEventId(), e.getOrderId(), e.getSeats(), e.getHoldDeadline());
+            case SeatsRejected e -> outcomes.rejected(e.getEventId(), e.getOrderId(), e.getReason(), e.getDetail());
+            case TicketsIssued e -> payments.ticketsIssued(e.getEventId(), e.getOrderId(), e.getSeats());
+            case HoldExtended e -> outcomes.holdExtended(e.getEventId(), e.getOrderId(), e.getHoldDeadline());
+            // a cancelled screening's released holds end their orders; other releases the order knows already
+            case SeatsReleased e -> outcomes.released(e.getEventId(), e.getOrderId(), e.getCause());
+            default -> {
+                // events of seat-events this order-api does not act on
+            }
+        }
     }
 }

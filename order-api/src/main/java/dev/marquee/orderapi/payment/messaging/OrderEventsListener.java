@@ -1,5 +1,7 @@
 package dev.marquee.orderapi.payment.messaging;
 
+import java.util.List;
+
 import dev.marquee.events.OrderExpired;
 import dev.marquee.events.OrderPaid;
 import dev.marquee.events.PaymentFailed;
@@ -8,53 +10,47 @@ import dev.marquee.events.RefundRequested;
 import dev.marquee.orderapi.order.SeatOutcomes;
 import dev.marquee.orderapi.payment.PaymentOutcomes;
 import dev.marquee.schemas.Topics;
-import org.springframework.kafka.annotation.KafkaHandler;
+import dev.marquee.support.PollTransactions;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/** payment-listener's verdicts and the expiry worker's, one handler per event type. */
+/**
+ * payment-listener's verdicts and the expiry worker's: a poll's worth in one transaction ({@link PollTransactions}),
+ * each event to its handler.
+ */
 @Component
-@KafkaListener(id = "order-api-order-events", topics = Topics.ORDER_EVENTS, groupId = "order-api")
 class OrderEventsListener {
 
     private final PaymentOutcomes outcomes;
     private final SeatOutcomes holds;
+    private final PollTransactions polls;
 
-    OrderEventsListener(PaymentOutcomes outcomes, SeatOutcomes holds) {
+    OrderEventsListener(PaymentOutcomes outcomes, SeatOutcomes holds, PlatformTransactionManager transactions) {
         this.outcomes = outcomes;
         this.holds = holds;
+        this.polls = new PollTransactions(transactions);
     }
 
-    @KafkaHandler
-    void on(OrderExpired event) {
-        holds.expired(event.getEventId(), event.getOrderId());
+    @KafkaListener(id = "order-api-order-events", topics = Topics.ORDER_EVENTS, groupId = "order-api", batch = "true")
+    void on(List<ConsumerRecord<String, Object>> records) {
+        polls.apply(records, this::apply);
     }
 
-    @KafkaHandler
-    void on(OrderPaid event) {
-        outcomes.paid(event.getEventId(), event.getOrderId(), event.getPaymentId(), event.getTradeNo(),
-                event.getRetaken());
-    }
-
-    @KafkaHandler
-    void on(PaymentFailed event) {
-        outcomes.failed(event.getEventId(), event.getOrderId(), event.getPaymentId(), event.getTradeNo(),
-                event.getReason(), event.getFlagged());
-    }
-
-    @KafkaHandler
-    void on(RefundRequested event) {
-        outcomes.refundRequested(event.getEventId(), event.getOrderId(), event.getPaymentId(), event.getTradeNo(),
-                event.getReason());
-    }
-
-    @KafkaHandler
-    void on(RefundCompleted event) {
-        outcomes.refunded(event.getEventId(), event.getOrderId(), event.getPaymentId());
-    }
-
-    @KafkaHandler(isDefault = true)
-    void ignore(Object event) {
-        // OrderCancelled: order-api cancelled the order itself, in the transaction that wrote this event.
+    private void apply(Object event) {
+        switch (event) {
+            case OrderExpired e -> holds.expired(e.getEventId(), e.getOrderId());
+            case OrderPaid e -> outcomes.paid(e.getEventId(), e.getOrderId(), e.getPaymentId(), e.getTradeNo(),
+                    e.getRetaken());
+            case PaymentFailed e -> outcomes.failed(e.getEventId(), e.getOrderId(), e.getPaymentId(), e.getTradeNo(),
+                    e.getReason(), e.getFlagged());
+            case RefundRequested e -> outcomes.refundRequested(e.getEventId(), e.getOrderId(), e.getPaymentId(),
+                    e.getTradeNo(), e.getReason());
+            case RefundCompleted e -> outcomes.refunded(e.getEventId(), e.getOrderId(), e.getPaymentId());
+            default -> {
+                // OrderCancelled: order-api cancelled the order itself, in the transaction that wrote this event.
+            }
+        }
     }
 }
