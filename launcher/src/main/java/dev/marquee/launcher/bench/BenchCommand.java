@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 "is not disturbed. Prints progress, then the figures and, as the last line, one",
                 "line of JSON. Exit code 0 when every invariant held, 1 if not."},
         subcommands = {FlashSaleCommand.class, PaymentsCommand.class, ExpiryCommand.class, ReplayBenchCommand.class,
-                ImportBenchCommand.class, SteadyCommand.class,
+                ImportBenchCommand.class, SteadyCommand.class, SteadyChartCommand.class,
                 ChaosCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,6 +76,7 @@ final class SteadyRun {
     private final ServiceCpu cpu;
     private final DbCounters db;
     private final Map<String, Track> orders = new ConcurrentHashMap<>();
+    private final AtomicInteger placing = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService customers = Executors.newVirtualThreadPerTaskExecutor();
@@ -182,6 +184,7 @@ final class SteadyRun {
             String token = tokens.get((int) (i % tokens.size()));
             String body = SteadyCatalog.orderBody(catalog.pick(random), random);
             step.sent.incrementAndGet();
+            placing.incrementAndGet();
             customers.execute(() -> place(step, token, body, intended));
         }
         LockSupport.parkNanos(Math.max(0, end - System.nanoTime()));
@@ -208,6 +211,8 @@ final class SteadyRun {
             }
         } catch (Exception e) {
             step.error("order: " + e.getClass().getSimpleName());
+        } finally {
+            placing.decrementAndGet();
         }
     }
 
@@ -314,6 +319,9 @@ final class SteadyRun {
      */
     private void awaitAnswers(Duration quiet, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
+        while (placing.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);          // orders still being placed (up to their 10 s timeout) may be accepted yet
+        }
         long owed = unanswered();
         long lastProgress = System.nanoTime();
         while (owed > 0 && System.nanoTime() < deadline && System.nanoTime() - lastProgress < quiet.toNanos()) {
