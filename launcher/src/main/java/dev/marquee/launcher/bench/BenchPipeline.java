@@ -2,6 +2,7 @@ package dev.marquee.launcher.bench;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.marquee.gateway.simulator.GatewaySimulator;
@@ -44,7 +45,7 @@ final class BenchPipeline implements AutoCloseable {
             Map<String, String> overrides = new HashMap<>(SharedCores.properties());
             overrides.putAll(gateways.properties());
             overrides.putAll(settings);
-            Pipeline pipeline = Pipeline.start(stack.properties(), Map.of(), overrides);
+            Pipeline pipeline = Pipeline.start(stack.properties(), ports(), overrides);
             stack.closeFirst(pipeline);
             if (demoCatalog) {
                 DemoCatalog.seed(stack, pipeline.port("order-api"));
@@ -54,6 +55,19 @@ final class BenchPipeline implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * A port of its own for each service, chosen here rather than by the service (port 0): Tomcat then names its
+     * request threads after the port ({@code http-nio-PORT-exec-N}), so the CPU split can tell whose they are.
+     */
+    private static Map<String, Integer> ports() {
+        Map<String, Integer> ports = new HashMap<>();
+        for (String service : List.of("order-api", "outbox-relay", "seat-allocator", "payment-listener",
+                "expiry-worker", "box-office")) {
+            ports.put(service, ServiceFleet.freePort());
+        }
+        return ports;
     }
 
     EmbeddedStack stack() {

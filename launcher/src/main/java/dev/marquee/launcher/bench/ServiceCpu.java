@@ -29,7 +29,7 @@ final class ServiceCpu {
     private static final Pattern TOMCAT = Pattern.compile("^http-nio-(\\d+)-");
 
     /** Ticks per thread (or process), and the group each belongs to. */
-    record Snapshot(long nanos, Map<String, Long> ticks, Map<String, String> group) {
+    record Snapshot(long nanos, Map<String, Long> ticks, Map<String, String> group, Map<String, String> name) {
     }
 
     private final Map<Integer, String> serviceOfPort;
@@ -42,6 +42,7 @@ final class ServiceCpu {
         Map<String, String> names = javaThreadNames();
         Map<String, Long> ticks = new HashMap<>();
         Map<String, String> group = new HashMap<>();
+        Map<String, String> threadName = new HashMap<>();
         try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 String tid = task.getFileName().toString();
@@ -50,10 +51,11 @@ final class ServiceCpu {
                     ticks.put(tid, t.get());
                     String name = names.getOrDefault(tid, read(task.resolve("comm")).strip());
                     group.put(tid, groupOf(name));
+                    threadName.put(tid, name.replaceAll("\\d+", "N"));
                 }
             }
         } catch (IOException e) {
-            return new Snapshot(System.nanoTime(), Map.of(), Map.of());
+            return new Snapshot(System.nanoTime(), Map.of(), Map.of(), Map.of());
         }
         ProcessHandle.current().descendants().forEach(p -> {
             String command = p.info().command().orElse("");
@@ -66,7 +68,7 @@ final class ServiceCpu {
                 });
             }
         });
-        return new Snapshot(System.nanoTime(), ticks, group);
+        return new Snapshot(System.nanoTime(), ticks, group, threadName);
     }
 
     /** CPU per group between two snapshots, in percent of one core, largest first (threads gone meanwhile are lost). */
@@ -81,6 +83,25 @@ final class ServiceCpu {
         });
         Map<String, Double> sorted = new LinkedHashMap<>();
         byGroup.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /**
+     * What the threads no rule places ("other") are, by name with their numbers as N, the largest {@code limit}; the
+     * shares are of one core, as in {@link #between}.
+     */
+    static Map<String, Double> unplaced(Snapshot from, Snapshot to, int limit) {
+        double seconds = (to.nanos() - from.nanos()) / 1e9;
+        Map<String, Double> byName = new HashMap<>();
+        to.ticks().forEach((id, ticks) -> {
+            long used = ticks - from.ticks().getOrDefault(id, 0L);
+            if (used > 0 && "other".equals(to.group().get(id))) {
+                byName.merge(to.name().getOrDefault(id, "?"), 100 * used / TICKS_PER_SECOND / seconds, Double::sum);
+            }
+        });
+        Map<String, Double> sorted = new LinkedHashMap<>();
+        byName.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(limit)
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
     }
@@ -113,6 +134,7 @@ final class ServiceCpu {
             Map.entry(List.of("gc thread", "g1 ", "g1_", "gc_", "vm thread", "vm periodic"), "GC and VM"),
             Map.entry(List.of("debezium", "blc-", "binlog", "outbox-relay"), "outbox relay (Debezium)"),
             Map.entry(List.of("rate-limit", "catalog-import"), "order-api"),
+            Map.entry(List.of("payment-orders", "payment-refunds"), "payment-listener"),
             Map.entry(List.of("kafka-producer", "kafka-coordinator", "kafka-consumer", "consumer-", "producer-"),
                     "Kafka clients (unnamed)"),
             Map.entry(List.of("data-plane", "kafka-request-handler", "group-coordinator", "broker", "raft", "controller",

@@ -101,7 +101,8 @@ final class ServiceFleet implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port free on the loopback now (the service that is given it binds it moments later). */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -56,6 +56,11 @@ record SteadyReport(SteadyPlan plan, List<SteadyStep> steps, Map<String, Long> s
             s.cpu.entrySet().stream().filter(e -> e.getValue() >= 0.5)
                     .forEach(e -> line.append(String.format(" %s %.0f%%,", e.getKey(), e.getValue())));
             out.println(line.substring(0, line.length() - 1));
+            if (!s.otherThreads.isEmpty()) {
+                StringBuilder other = new StringBuilder("  of which other:");
+                s.otherThreads.forEach((k, v) -> other.append(String.format(" %s %.1f%%,", k, v)));
+                out.println(other.substring(0, other.length() - 1));
+            }
         }
         steps.stream().filter(s -> !s.dbPerOrder.isEmpty()).forEach(s -> out.println("MariaDB " + s.name
                 + " per order decided: " + String.join(", ", DbCounters.printable(s.dbPerOrder))));

@@ -115,7 +115,9 @@ final class SteadyRun {
                 long gc = gcMillis();
                 long jit = jitMillis();
                 run(step, random);
-                step.cpu = ServiceCpu.between(before, cpu.snapshot());
+                ServiceCpu.Snapshot after = cpu.snapshot();
+                step.cpu = ServiceCpu.between(before, after);
+                step.otherThreads = ServiceCpu.unplaced(before, after, 8);
                 step.dbPerOrder = DbCounters.perOrder(dbBefore, db.snapshot(), step.decidedDuringStep.get());
                 step.gcMillis = gcMillis() - gc;
                 step.jitMillis = jitMillis() - jit;

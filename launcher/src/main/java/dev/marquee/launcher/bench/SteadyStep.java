@@ -33,6 +33,8 @@ final class SteadyStep {
     final Histogram toHeld = new ConcurrentHistogram(MAX_MICROS, 3);
     final Histogram toPaid = new ConcurrentHistogram(MAX_MICROS, 3);
     Map<String, Double> cpu = new LinkedHashMap<>();
+    /** The largest of the threads in cpu's "other", by name. */
+    Map<String, Double> otherThreads = new LinkedHashMap<>();
     /** MariaDB's counters over the step per order decided in it ({@link DbCounters}); empty if not read. */
     Map<String, Double> dbPerOrder = new LinkedHashMap<>();
     long gcMillis;
@@ -89,6 +91,9 @@ final class SteadyStep {
         Map<String, Double> cores = new LinkedHashMap<>();
         cpu.forEach((k, v) -> cores.put(k, round(v)));
         f.put("cpuPercentOfOneCore", cores);
+        Map<String, Double> other = new LinkedHashMap<>();
+        otherThreads.forEach((k, v) -> other.put(k, round(v)));
+        f.put("otherThreads", other);
         Map<String, Double> db = new LinkedHashMap<>();
         dbPerOrder.forEach((k, v) -> db.put(k, Math.round(v * 100) / 100.0));
         f.put("dbPerOrder", db);
