@@ -213,6 +213,26 @@ class ComposeConfigurationTest {
                 .containsEntry(8080, "order-api").containsEntry(8084, "box-office").containsEntry(8085, "outbox-relay");
     }
 
+    /**
+     * {@code ./marquee status --compose} finds the first instance of every service where compose publishes it on this
+     * host, and the operator commands' Kafka default is the broker's host listener as it advertises itself.
+     */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void statusOnTheHostFindsEveryServiceComposePublishes(Service each) throws IOException {
+        Map<String, Object> definition = cast((Map<?, ?>) services().get(each.id()));
+        Object containerPort = cast((Map<?, ?>) cast((Map<?, ?>) definition.get("build")).get("args")).get("PORT");
+        String firstHostPort = Integer.toString(
+                java.net.URI.create(StatusCommand.COMPOSE_SERVICES.get(each.id())).getPort());
+
+        assertThat(((List<?>) definition.get("ports")).stream().map(port -> String.valueOf(port).split(":")))
+                .as("ports of %s", each.id())
+                .anyMatch(port -> port[port.length - 1].equals(containerPort)
+                        && port[port.length - 2].split("-")[0].equals(firstHostPort));
+        assertThat(String.valueOf(environmentOf("kafka").get("KAFKA_ADVERTISED_LISTENERS")))
+                .contains("HOST://" + new StatusCommand().bootstrap);
+    }
+
     /** Docker's own check of the file, with and without the demo profile, where its compose binary is installed. */
     @ParameterizedTest
     @ValueSource(strings = {"", "demo"})
