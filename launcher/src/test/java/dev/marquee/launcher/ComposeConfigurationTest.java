@@ -150,6 +150,31 @@ class ComposeConfigurationTest {
                 .isEqualTo(orderApi.getProperty("marquee.payments.gateways.alipay.app-id"));
     }
 
+    /**
+     * order-api's operator console is told where every service and the simulator answer, as {@code ./marquee run}
+     * tells it: each at its compose host name and the port its image is built for.
+     */
+    @Test
+    void theConsoleFindsEveryServiceByItsComposeName() throws IOException {
+        Map<String, Integer> anyPorts = new java.util.HashMap<>();
+        for (Service service : Service.values()) {
+            anyPorts.put(service.id(), 1);
+        }
+        Map<String, String> embedded = ConsoleTargets.properties(anyPorts, java.net.URI.create("http://127.0.0.1:1"));
+        StandardEnvironment orderApi = springEnvironmentOf("order-api");
+
+        for (String name : embedded.keySet()) {
+            String composed = orderApi.getProperty(name);
+            assertThat(composed).as("%s in compose", name).isNotBlank();
+            if (name.endsWith(".url")) {
+                String service = embedded.get(name.replace(".url", ".name"));
+                Object port = cast((Map<?, ?>) cast((Map<?, ?>) cast((Map<?, ?>) services().get(service))
+                        .get("build")).get("args")).get("PORT");
+                assertThat(composed).as(name).isEqualTo("http://" + service + ":" + port);
+            }
+        }
+    }
+
     /** `down && up` keeps the data: Kafka's log dirs on its volume under a fixed cluster id, Redis's AOF, MariaDB. */
     @Test
     void everyStoreKeepsItsDataOnAVolume() throws IOException {
