@@ -32,6 +32,10 @@ public final class ExpiryMetrics {
                 .description("events set aside because they cannot be sent").register(registry);
         this.failed = Counter.builder("marquee.expiry.halls.failed")
                 .description("halls passed by because their expiry failed for good").register(registry);
+        // each outcome from zero at start, so that its rate is there before this instance's first hold of that kind
+        for (String outcome : new String[] {"expired", "extended", "paid"}) {
+            holds(outcome);
+        }
     }
 
     void decided(Verdict verdict, Instant at) {

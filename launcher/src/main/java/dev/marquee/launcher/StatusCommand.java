@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,13 @@ final class StatusCommand implements Callable<Integer> {
     static final String STALLED_METRIC = "marquee_consumer_stalled_seconds";
     static final String LAG_METRIC = "marquee_consumer_lag_records";
     static final String REQUESTED_METRIC = "marquee_orders_requested_oldest_seconds";
+    /** Where {@code ./marquee run} binds each service. */
+    static final Map<String, String> RUN_SERVICES = services(8081, 8082, 8083);
+    /**
+     * Where docker-compose.yml publishes the first instance of each service on the host (order-api's range starts at
+     * 8080 and runs over 8081-8083, so the services without an API of their own have ranges of their own).
+     */
+    static final Map<String, String> COMPOSE_SERVICES = services(8181, 8281, 8381);
 
     @Spec
     CommandSpec spec;
@@ -59,6 +67,10 @@ final class StatusCommand implements Callable<Integer> {
             "--service order-api=http://10.0.0.5:8080. Defaults: order-api :8080, seat-allocator :8081,",
             "payment-listener :8082, expiry-worker :8083, box-office :8084, outbox-relay :8085 on 127.0.0.1."})
     Map<String, String> services = new LinkedHashMap<>();
+
+    @Option(names = "--compose", description = {"The services where docker-compose.yml publishes them on this host",
+            "(seat-allocator :8181, payment-listener :8281, expiry-worker :8381; the others as above)."})
+    boolean compose;
 
     @Option(names = "--stalled-after", converter = DurationConverter.class, description = {"A consumer group whose",
             "records have waited this long without its offset moving is stalled. Default: 60s"})
@@ -76,7 +88,7 @@ final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> urls = new LinkedHashMap<>(defaultServices());
+        Map<String, String> urls = new LinkedHashMap<>(compose ? COMPOSE_SERVICES : RUN_SERVICES);
         urls.putAll(services);
         Map<String, String> readiness = new LinkedHashMap<>();
         urls.forEach((name, url) -> readiness.put(name, readiness(url)));
@@ -226,15 +238,15 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, String> defaultServices() {
+    private static Map<String, String> services(int seatAllocator, int paymentListener, int expiryWorker) {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("order-api", "http://127.0.0.1:8080");
-        defaults.put("seat-allocator", "http://127.0.0.1:8081");
-        defaults.put("payment-listener", "http://127.0.0.1:8082");
-        defaults.put("expiry-worker", "http://127.0.0.1:8083");
+        defaults.put("seat-allocator", "http://127.0.0.1:" + seatAllocator);
+        defaults.put("payment-listener", "http://127.0.0.1:" + paymentListener);
+        defaults.put("expiry-worker", "http://127.0.0.1:" + expiryWorker);
         defaults.put("box-office", "http://127.0.0.1:8084");
         defaults.put("outbox-relay", "http://127.0.0.1:8085");
-        return defaults;
+        return Collections.unmodifiableMap(defaults);
     }
 
     private static Map<String, List<String>> groups() {

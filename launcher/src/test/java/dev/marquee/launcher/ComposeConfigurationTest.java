@@ -150,6 +150,31 @@ class ComposeConfigurationTest {
                 .isEqualTo(orderApi.getProperty("marquee.payments.gateways.alipay.app-id"));
     }
 
+    /**
+     * order-api's operator console is told where every service and the simulator answer, as {@code ./marquee run}
+     * tells it: each at its compose host name and the port its image is built for.
+     */
+    @Test
+    void theConsoleFindsEveryServiceByItsComposeName() throws IOException {
+        Map<String, Integer> anyPorts = new java.util.HashMap<>();
+        for (Service service : Service.values()) {
+            anyPorts.put(service.id(), 1);
+        }
+        Map<String, String> embedded = ConsoleTargets.properties(anyPorts, java.net.URI.create("http://127.0.0.1:1"));
+        StandardEnvironment orderApi = springEnvironmentOf("order-api");
+
+        for (String name : embedded.keySet()) {
+            String composed = orderApi.getProperty(name);
+            assertThat(composed).as("%s in compose", name).isNotBlank();
+            if (name.endsWith(".url")) {
+                String service = embedded.get(name.replace(".url", ".name"));
+                Object port = cast((Map<?, ?>) cast((Map<?, ?>) cast((Map<?, ?>) services().get(service))
+                        .get("build")).get("args")).get("PORT");
+                assertThat(composed).as(name).isEqualTo("http://" + service + ":" + port);
+            }
+        }
+    }
+
     /** `down && up` keeps the data: Kafka's log dirs on its volume under a fixed cluster id, Redis's AOF, MariaDB. */
     @Test
     void everyStoreKeepsItsDataOnAVolume() throws IOException {
@@ -211,6 +236,26 @@ class ComposeConfigurationTest {
         }
         assertThat(claimed).containsEntry(29092, "kafka").containsEntry(28081, "schema-registry")
                 .containsEntry(8080, "order-api").containsEntry(8084, "box-office").containsEntry(8085, "outbox-relay");
+    }
+
+    /**
+     * {@code ./marquee status --compose} finds the first instance of every service where compose publishes it on this
+     * host, and the operator commands' Kafka default is the broker's host listener as it advertises itself.
+     */
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void statusOnTheHostFindsEveryServiceComposePublishes(Service each) throws IOException {
+        Map<String, Object> definition = cast((Map<?, ?>) services().get(each.id()));
+        Object containerPort = cast((Map<?, ?>) cast((Map<?, ?>) definition.get("build")).get("args")).get("PORT");
+        String firstHostPort = Integer.toString(
+                java.net.URI.create(StatusCommand.COMPOSE_SERVICES.get(each.id())).getPort());
+
+        assertThat(((List<?>) definition.get("ports")).stream().map(port -> String.valueOf(port).split(":")))
+                .as("ports of %s", each.id())
+                .anyMatch(port -> port[port.length - 1].equals(containerPort)
+                        && port[port.length - 2].split("-")[0].equals(firstHostPort));
+        assertThat(String.valueOf(environmentOf("kafka").get("KAFKA_ADVERTISED_LISTENERS")))
+                .contains("HOST://" + new StatusCommand().bootstrap);
     }
 
     /** Docker's own check of the file, with and without the demo profile, where its compose binary is installed. */

@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -67,6 +69,45 @@ class ConfigurationReferenceTest {
         assertThat(metadata).containsKeys("marquee.topics.partitions", "marquee.hall-lock.wait",
                 "marquee.hold.duration", "marquee.expiry.sweep-interval", "marquee.box-office.zone");
         assertThat(metadata.get("marquee.topics.partitions")).contains("6");
+    }
+
+    /**
+     * One default each: a service's own configuration file sets no {@code marquee.*} property to the default its
+     * record already has (the files keep what differs, and the embedded stack's addresses, which have no default).
+     */
+    @Test
+    void noServiceFileRepeatsADefault() throws IOException {
+        List<String> repeated = new ArrayList<>();
+        int read = 0;
+        for (String module : MODULES_WITH_SETTINGS) {
+            Path resources = Path.of("..", module, "src", "main", "resources");
+            if (!Files.isDirectory(resources)) {
+                continue;
+            }
+            try (var files = Files.list(resources)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".yml")).toList()) {
+                    read++;
+                    for (Object document : new Yaml().loadAll(Files.readString(file))) {
+                        if (document instanceof Map<?, ?> root && root.get("marquee") instanceof Map<?, ?> marquee) {
+                            flatten("marquee", marquee, (name, value) -> metadata.getOrDefault(name, Optional.empty())
+                                    .filter(value::equals).ifPresent(same -> repeated.add(file + ": " + name + "=" + same)));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(read).as("service configuration files read").isGreaterThanOrEqualTo(6);
+        assertThat(repeated).as("properties set to their record's default (leave them to the record)").isEmpty();
+    }
+
+    private static void flatten(String prefix, Map<?, ?> tree, BiConsumer<String, String> leaf) {
+        tree.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> child) {
+                flatten(prefix + "." + key, child, leaf);
+            } else {
+                leaf.accept(prefix + "." + key, String.valueOf(value));
+            }
+        });
     }
 
     @Test

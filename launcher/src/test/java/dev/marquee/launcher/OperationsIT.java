@@ -10,14 +10,19 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.marquee.stack.EmbeddedStack;
 import dev.marquee.support.RetryingConsumers;
@@ -97,6 +102,32 @@ class OperationsIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> get(relay + "/actuator/prometheus").body().lines()
                 .filter(line -> line.startsWith("marquee_outbox_relay_lag_seconds_count"))
                 .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) > 0));
+    }
+
+    /**
+     * Every series the provisioned Grafana dashboard and the Prometheus alert rules query is one the running services
+     * export (a renamed meter would leave a panel empty, or an alert that never fires, without a word).
+     */
+    @Test
+    void theDashboardAndTheAlertRulesQueryMetricsTheServicesExport() throws Exception {
+        Pipeline pipeline = SharedPipeline.get();
+        Set<String> exported = new TreeSet<>();
+        for (Service service : Service.values()) {
+            get("http://127.0.0.1:" + pipeline.port(service.id()) + "/actuator/prometheus").body().lines()
+                    .filter(line -> !line.startsWith("#")).map(line -> line.split("[{ ]")[0]).forEach(exported::add);
+        }
+        Set<String> queried = new TreeSet<>();
+        Matcher names = Pattern.compile("marquee_[a-z_]+").matcher(
+                Files.readString(Path.of("..", "deploy", "grafana", "dashboards", "marquee-pipeline.json"))
+                        + Files.readString(Path.of("..", "deploy", "prometheus", "marquee-alerts.yml")));
+        while (names.find()) {
+            queried.add(names.group());
+        }
+
+        assertThat(queried).contains("marquee_orders", "marquee_allocator_decision_latency_seconds_bucket",
+                "marquee_consumer_lag_records", "marquee_outbox_relay_lag_seconds_bucket",
+                "marquee_expiry_lag_seconds_bucket");
+        assertThat(exported).containsAll(queried);
     }
 
     private static long heldGauge(String base) throws Exception {

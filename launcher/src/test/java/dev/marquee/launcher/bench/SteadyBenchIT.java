@@ -9,12 +9,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.marquee.launcher.Pipeline;
 import dev.marquee.launcher.SharedPipeline;
 import dev.marquee.stack.EmbeddedStack;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code bench steady} briefly on the shared stack: a generated catalog imported, a short warm-up and one step of
@@ -36,8 +36,8 @@ class SteadyBenchIT {
         report.print(out);
 
         String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
-        JsonNode json = new ObjectMapper().readTree(lines[lines.length - 1]);
-        assertThat(json.path("bench").asText()).isEqualTo("steady");
+        JsonNode json = JsonMapper.builder().build().readTree(lines[lines.length - 1]);
+        assertThat(json.path("bench").asString()).isEqualTo("steady");
         assertThat(json.has("maxRateP99Under250ms")).isTrue();
         assertThat(json.path("steps")).hasSize(1);
         JsonNode step = json.path("steps").get(0);
