@@ -33,6 +33,17 @@ const marquee = {
   async account() {
     try { return await marquee.json('/api/account'); } catch (e) { return null; }
   },
+  /** Every item of a paginated list (X-Total-Count), asked 100 at a time. */
+  async all(path) {
+    const items = [];
+    for (let page = 0; ; page++) {
+      const response = await fetch(path + (path.includes('?') ? '&' : '?') + 'size=100&page=' + page);
+      if (!response.ok) throw new Error(path + ': HTTP ' + response.status);
+      const batch = await response.json();
+      items.push(...batch);
+      if (!batch.length || items.length >= Number(response.headers.get('X-Total-Count'))) return items;
+    }
+  },
   money(minor, currency) {
     return minor == null ? '' : (minor / 100).toFixed(2) + ' ' + (currency || '');
   },

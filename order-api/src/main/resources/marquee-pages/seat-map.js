@@ -9,7 +9,8 @@
   let view = null;
 
   marquee.header();
-  const screening = (await (await fetch('/api/screenings')).json()).find(s => String(s.id) === id);
+  const found = await fetch('/api/screenings/' + encodeURIComponent(id));
+  const screening = found.ok ? await found.json() : null;
   if (screening) {
     document.getElementById('title').textContent = screening.movieTitle + ' · ' + screening.hallName + ' · '
       + new Date(screening.startsAt).toLocaleString();
@@ -31,6 +32,7 @@
         seats.set(seat.label, { ...seat, button });
       }
       rove(view.seats.find(s => s.state === 'FREE')?.label || view.seats[0]?.label);
+      prices();
       for (const row of new Set(view.seats.map(s => s.gridRow))) {
         const label = marquee.el('span', { class: 'row-label', 'aria-hidden': 'true',
           text: view.seats.find(s => s.gridRow === row).row });
@@ -40,6 +42,20 @@
     }
     for (const seat of view.seats) show(seat.label, seat.state);
     totals();
+  }
+
+  // each seat type the hall has, drawn as its seats are, with this screening's price for it
+  const TYPES = { STANDARD: 'Standard', WHEELCHAIR: 'Wheelchair space', COMPANION: 'Companion seat',
+                  LOVE_SEAT: 'Love seat' };
+  const typeName = type => TYPES[type] || type.toLowerCase().replace('_', ' ');
+  function prices() {
+    const present = [...new Set(view.seats.map(s => s.type))]
+      .sort((a, b) => Object.keys(TYPES).indexOf(a) - Object.keys(TYPES).indexOf(b));
+    document.getElementById('prices').replaceChildren(...present.map(type => {
+      const price = marquee.money(view.seats.find(s => s.type === type).priceMinor, view.currency);
+      return marquee.el('li', { class: 'type-' + type, 'data-type': type },
+        typeName(type) + ' ' + price + (type === 'LOVE_SEAT' ? ' a seat, sold in pairs' : ''));
+    }));
   }
 
   // the map is one Tab stop (roving tabindex): Tab enters it at the last seat focused, the arrow keys move between
@@ -75,8 +91,10 @@
     seat.state = state;
     seat.button.classList.remove('FREE', 'HELD', 'SOLD');
     seat.button.classList.add(state);
-    seat.button.setAttribute('aria-label', label + ', ' + seat.type.toLowerCase().replace('_', ' ') + ', '
-      + marquee.money(seat.priceMinor, view.currency) + ', ' + state.toLowerCase());
+    const says = label + ', ' + typeName(seat.type).toLowerCase() + ', ' + marquee.money(seat.priceMinor, view.currency)
+      + ', ' + state.toLowerCase();
+    seat.button.setAttribute('aria-label', says);
+    seat.button.title = says;
     seat.button.setAttribute('aria-disabled', String(state !== 'FREE'));
     if (state !== 'FREE' && chosen.delete(label)) {
       seat.button.setAttribute('aria-pressed', 'false');
@@ -121,6 +139,8 @@
     return out;
   }
 
+  const bySeat = (a, b) => a.localeCompare(b, 'en', { numeric: true });   // E9 before E10
+
   function explain() {
     seats.forEach(s => s.button.classList.remove('orphan'));
     const orphans = stranded();
@@ -128,7 +148,7 @@
     const hint = document.getElementById('orphan-hint');
     hint.textContent = orphans.size ? 'This choice would leave ' + [...orphans].join(', ')
       + ' alone between taken seats: the order would be refused. Move over by one, or take it too.' : '';
-    const labels = [...chosen].sort();
+    const labels = [...chosen].sort(bySeat);
     document.getElementById('chosen').textContent = labels.length ? labels.join(', ') : 'none';
     const amount = labels.reduce((sum, l) => sum + (seats.get(l).priceMinor || 0), 0);
     document.getElementById('amount').textContent = labels.length ? marquee.money(amount, view.currency) : '';
@@ -149,7 +169,7 @@
     }
   }
   document.getElementById('order').addEventListener('click',
-    () => place({ screeningId: Number(id), seats: [...chosen].sort() }));
+    () => place({ screeningId: Number(id), seats: [...chosen].sort(bySeat) }));
   document.getElementById('order-any').addEventListener('click',
     () => place({ screeningId: Number(id), anySeats: Number(document.getElementById('any-count').value) }));
 

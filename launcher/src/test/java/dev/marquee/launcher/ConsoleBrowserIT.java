@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
@@ -59,6 +60,10 @@ class ConsoleBrowserIT extends BrowserTests {
             producer.send(record).get();
         }
 
+        // order-api samples the lag in the background: the console shows what came before it was opened
+        await().atMost(PAGE).until(() -> Api.json(SignedIn.operator().get("/pages/console/lag"))
+                .<List<Object>>read("$[?(@.group == 'seat-allocator')].samples[1]").size() == 1);
+        long opened = System.currentTimeMillis();
         WebDriver browser = Browser.fresh();
         browser.get(SharedPipeline.baseUrl() + "/pages/sign-in.html?then=/pages/console.html");
         WebElement phone = browser.findElement(By.id("phone"));
@@ -71,9 +76,15 @@ class ConsoleBrowserIT extends BrowserTests {
 
         WebElement shelf = browser.findElement(By.cssSelector(".shelf[data-topic='" + deadLetters + "']"));
         assertThat(shelf.getText()).contains("1 waiting").contains("no such hall 42").contains(original);
-        assertThat(browser.findElements(By.cssSelector("#lag tr[data-group='seat-allocator']"))).isNotEmpty();
-        await().atMost(PAGE).until(() -> browser.findElements(By.cssSelector("#lag svg path")).size() > 0);
-        Browser.screenshot("console.png");
+        // read at once: the table is redrawn every 2 s
+        List<?> allocator = (List<?>) ((JavascriptExecutor) browser).executeScript("const row = document.querySelector("
+                + "\"#lag tr[data-group='seat-allocator']\"); return [Number(row.dataset.samples), Number(row.dataset.since),"
+                + " row.querySelectorAll('svg path').length]");
+        assertThat(((Number) allocator.get(0)).intValue()).as("samples drawn").isGreaterThanOrEqualTo(2);
+        assertThat(((Number) allocator.get(1)).longValue()).as("the line starts before the page opened").isLessThan(opened);
+        assertThat(((Number) allocator.get(2)).intValue()).as("the line").isEqualTo(1);
+        Browser.screenshotOf(browser.findElement(By.id("lag-panel")), "console-lag.png");
+        Browser.screenshotOf(browser.findElement(By.id("dead-letters-panel")), "console-dead-letters.png");
 
         browser.findElement(By.id("redrive-" + deadLetters)).click();
 
@@ -82,6 +93,10 @@ class ConsoleBrowserIT extends BrowserTests {
         await().atMost(PAGE).ignoreExceptions().until(() -> browser.findElement(
                 By.cssSelector(".shelf[data-topic='" + deadLetters + "'] h3")).getText().contains("0 waiting"));
         assertThat(read(bootstrap, original)).containsExactly(new String(value, StandardCharsets.UTF_8));
+
+        HttpResponse<String> none = SignedIn.operator().post("/pages/console/dead-letters/" + original + "-no-dlt/redrive", "");
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(Api.json(none).<String>read("$.code")).isEqualTo("dead-letter-topic-not-found");
     }
 
     /**

@@ -1,13 +1,22 @@
 package dev.marquee.launcher;
 
+import static dev.marquee.launcher.CustomerPages.PAGE;
+import static dev.marquee.launcher.CustomerPages.awaitMapReady;
+import static dev.marquee.launcher.CustomerPages.awaitStatusShown;
+import static dev.marquee.launcher.CustomerPages.orderShown;
+import static dev.marquee.launcher.CustomerPages.placeAsAnotherCustomer;
+import static dev.marquee.launcher.CustomerPages.seat;
+import static dev.marquee.launcher.CustomerPages.seatBoxes;
+import static dev.marquee.launcher.CustomerPages.signInWithPassword;
+import static dev.marquee.launcher.CustomerPages.signInWithTextedCode;
+import static dev.marquee.launcher.CustomerPages.stateOf;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import dev.marquee.orderapi.account.DemoAccounts;
 import org.junit.jupiter.api.Test;
@@ -25,8 +34,6 @@ import org.openqa.selenium.interactions.Actions;
  */
 class PagesBrowserIT extends BrowserTests {
 
-    private static final Duration PAGE = Duration.ofSeconds(30);
-
     @Test
     void aCustomerSignsInWithATextedCodeSeesAnotherHoldAppearLiveAndPaysForTwoSeats() throws Exception {
         long screening = Api.newScreening(2);
@@ -42,6 +49,7 @@ class PagesBrowserIT extends BrowserTests {
         long showedAfterMillis = (System.nanoTime() - seen) / 1_000_000;
         assertThat(showedAfterMillis).as("the other customer's hold showed on the map").isLessThan(1000);
 
+        assertThat(browser.findElement(By.id("prices")).getText()).isEqualTo("Standard 60.00 CNY");
         seat(browser, "E1").click();
         seat(browser, "E2").click();
         assertThat(browser.findElement(By.id("chosen")).getText()).isEqualTo("E1, E2");
@@ -50,7 +58,10 @@ class PagesBrowserIT extends BrowserTests {
 
         browser.findElement(By.id("order")).click();
         awaitStatusShown(browser, "HELD");
-        assertThat(browser.findElement(By.id("countdown")).getText()).matches("[0-9]{2}:[0-9]{2}");
+        String countdown = browser.findElement(By.id("countdown")).getText();
+        assertThat(countdown).as("the pipeline holds for 15 minutes").matches("1[45]:[0-9]{2}");
+        await().atMost(Duration.ofSeconds(3)).until(() -> seconds(browser.findElement(By.id("countdown")).getText())
+                < seconds(countdown));
 
         String orderWindow = browser.getWindowHandle();
         browser.findElement(By.id("pay")).click();
@@ -71,7 +82,7 @@ class PagesBrowserIT extends BrowserTests {
         assertThat(browser.findElement(By.id("tickets")).getText()).contains("Seat E1").contains("Seat E2");
         Browser.screenshot("order-paid.png");
 
-        String orderId = browser.getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
+        String orderId = orderShown(browser);
         browser.findElement(By.linkText("My orders")).click();
         await().atMost(PAGE).ignoreExceptions().until(() -> browser.findElement(
                 By.cssSelector("tr[data-order='" + orderId + "'] .status")).getText().equals("PAID"));
@@ -105,6 +116,12 @@ class PagesBrowserIT extends BrowserTests {
         WebDriver browser = Browser.fresh();
         signInWithPassword(browser, DemoAccounts.CUSTOMER, "/pages/screening.html?id=" + screening);
         awaitMapReady(browser);
+
+        assertThat(browser.findElements(By.cssSelector("#prices li"))).extracting(WebElement::getText).containsExactly(
+                "Standard 60.00 CNY", "Wheelchair space 45.00 CNY", "Companion seat 45.00 CNY",
+                "Love seat 80.00 CNY a seat, sold in pairs");
+        assertThat(seat(browser, "H3").getDomAttribute("title")).isEqualTo("H3, love seat, 80.00 CNY, free");
+        assertThat(seat(browser, "A1").getDomAttribute("title")).isEqualTo("A1, wheelchair space, 45.00 CNY, free");
 
         seat(browser, "H3").click();
 
@@ -175,60 +192,61 @@ class PagesBrowserIT extends BrowserTests {
         return new int[] {((Number) values.get(0)).intValue(), ((Number) values.get(1)).intValue()};
     }
 
-    /** Every seat's box on the page (not the viewport: focus may scroll), as one string (label: x, y, width, height). */
-    private static String seatBoxes(WebDriver browser) {
-        return (String) ((JavascriptExecutor) browser).executeScript("return [...document.querySelectorAll('.seat')]"
-                + ".map(b => { const r = b.getBoundingClientRect(); return b.dataset.label + ':' + [r.x + scrollX, r.y"
-                + " + scrollY, r.width, r.height].join(','); }).join(' ')");
+    /**
+     * What is showing, step by step: a city, a movie, one of its screenings, whose seat map names it. More screenings
+     * start earlier than a page of the catalog's lists holds (20), so a page that read only the first page of
+     * screenings would miss this one.
+     */
+    @Test
+    void aCustomerFindsAScreeningByCityThenMovieHoweverManyScreeningsThereAre() throws Exception {
+        for (int i = 0; i < 21; i++) {
+            Api.newScreeningStartingAt(2, Instant.now().plus(Duration.ofDays(4)).plusSeconds(i));
+        }
+        long screening = Api.newScreening(1, 2);
+        String city = Api.query("SELECT c.city FROM cinema c JOIN hall h ON h.cinema_id = c.id WHERE h.id = 1").getFirst();
+        String movie = Api.query("SELECT title FROM movie WHERE id = 2").getFirst();
+        WebDriver browser = Browser.fresh();
+
+        browser.get(SharedPipeline.baseUrl() + "/pages/index.html");
+        await().atMost(PAGE).ignoreExceptions().until(() -> browser.findElement(By.linkText(city)).isDisplayed());
+        browser.findElement(By.linkText(city)).click();
+        await().atMost(PAGE).ignoreExceptions().until(() -> browser.findElement(By.linkText(movie)).isDisplayed());
+        browser.findElement(By.linkText(movie)).click();
+        By ours = By.cssSelector("#choices a[href='/pages/screening.html?id=" + screening + "']");
+        await().atMost(PAGE).ignoreExceptions().until(() -> browser.findElement(ours).isDisplayed());
+        assertThat(browser.findElement(By.id("step-title")).getText()).isEqualTo(movie + " in " + city);
+        browser.findElement(ours).click();
+
+        awaitMapReady(browser);
+        assertThat(browser.findElement(By.id("title")).getText()).startsWith(movie + " · ");
     }
 
-    private static void signInWithTextedCode(WebDriver browser, String then) {
-        String phone = "+86139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
-        browser.get(SharedPipeline.baseUrl() + "/pages/sign-in.html?then=" + URLEncoder.encode(then, StandardCharsets.UTF_8));
-        WebElement phoneField = browser.findElement(By.id("code-phone"));
-        phoneField.clear();
-        phoneField.sendKeys(phone);
-        browser.findElement(By.id("send-code")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !SharedPipeline.gateway().smsSentTo(phone).isEmpty());
-        String code = SharedPipeline.gateway().smsSentTo(phone).getFirst().text().replaceAll(".*code is ([0-9]{6}).*", "$1");
-        browser.findElement(By.id("code")).sendKeys(code);
-        browser.findElement(By.id("sign-in-code")).click();
-        await().atMost(PAGE).until(() -> browser.getCurrentUrl().endsWith(then));
+    /**
+     * The hall to scale: hall 1's rows have an aisle after their fourth seat (A: {@code WCSS_SSSSSSSCW}), drawn as an
+     * empty place as wide as a seat, so A4 and A5 sit two places apart where A3 and A4 sit one.
+     */
+    @Test
+    void theSeatMapDrawsTheHallsAisleAsAnEmptyPlaceTheWidthOfASeat() throws Exception {
+        long screening = Api.newScreening(1);
+        WebDriver browser = Browser.fresh();
+        browser.get(SharedPipeline.baseUrl() + "/pages/screening.html?id=" + screening);
+        awaitMapReady(browser);
+
+        double a3 = left(browser, "A3"), a4 = left(browser, "A4"), a5 = left(browser, "A5");
+        double place = a4 - a3;
+        assertThat(place).isPositive();
+        assertThat(a5 - a4).as("A4 to A5 across the aisle, against one place %s px", place).isCloseTo(2 * place, within(1.0));
+        assertThat(browser.findElement(By.id("totals")).getText()).isEqualTo("104 free · 0 held · 0 sold of 104");
+        Browser.screenshot("seat-map-hall-1.png");
     }
 
-    private static void signInWithPassword(WebDriver browser, String phone, String then) {
-        browser.get(SharedPipeline.baseUrl() + "/pages/sign-in.html?then=" + URLEncoder.encode(then, StandardCharsets.UTF_8));
-        WebElement phoneField = browser.findElement(By.id("phone"));
-        phoneField.clear();
-        phoneField.sendKeys(phone);
-        browser.findElement(By.id("password")).sendKeys(SharedPipeline.DEMO_PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
-        await().atMost(PAGE).until(() -> browser.getCurrentUrl().endsWith(then));
+    private static double left(WebDriver browser, String label) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return arguments[0].getBoundingClientRect().x", seat(browser, label))).doubleValue();
     }
 
-    private static String placeAsAnotherCustomer(long screening, String... seats) throws Exception {
-        String body = "{\"screeningId\":" + screening + ",\"seats\":[\"" + String.join("\",\"", seats) + "\"]}";
-        var placed = Api.post("/api/orders", body);
-        assertThat(placed.statusCode()).as(placed.body()).isEqualTo(202);
-        return Api.json(placed).read("$.id");
-    }
-
-    private static void awaitMapReady(WebDriver browser) {
-        await().atMost(PAGE).ignoreExceptions().until(() -> "true".equals(
-                browser.findElement(By.id("seat-map")).getDomAttribute("data-ready")));
-    }
-
-    private static void awaitStatusShown(WebDriver browser, String status) {
-        await().atMost(PAGE).ignoreExceptions()
-                .until(() -> browser.findElement(By.id("status")).getText().equals(status));
-    }
-
-    private static WebElement seat(WebDriver browser, String label) {
-        return browser.findElement(By.cssSelector(".seat[data-label='" + label + "']"));
-    }
-
-    private static String stateOf(WebDriver browser, String label) {
-        String classes = seat(browser, label).getAttribute("class");
-        return classes.contains("HELD") ? "HELD" : classes.contains("SOLD") ? "SOLD" : "FREE";
+    private static int seconds(String minutesAndSeconds) {
+        String[] parts = minutesAndSeconds.split(":");
+        return Integer.parseInt(parts[0]) * 60 + Integer.parseInt(parts[1]);
     }
 }

@@ -9,11 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import dev.marquee.orderapi.catalog.CatalogProperties;
 import dev.marquee.orderapi.catalog.Browsing;
+import dev.marquee.orderapi.catalog.Catalog;
+import dev.marquee.orderapi.catalog.CatalogProperties;
 import dev.marquee.orderapi.catalog.Movie;
 import dev.marquee.orderapi.catalog.Screening;
+import dev.marquee.orderapi.catalog.ScreeningNotFoundException;
 import dev.marquee.orderapi.seatmap.SeatMap;
+import dev.marquee.support.openapi.Problem;
 import dev.marquee.support.security.Access;
 import dev.marquee.support.security.Area;
 import dev.marquee.support.security.Permits;
@@ -21,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,14 +42,15 @@ class CatalogController {
     static final String TOTAL = "X-Total-Count";
 
     private final Browsing browsing;
+    private final Catalog catalog;
     private final SeatMap seatMap;
     private final CacheControl cacheControl;
 
-    CatalogController(Browsing browsing, SeatMap seatMap,
-                      CatalogProperties catalog) {
+    CatalogController(Browsing browsing, Catalog catalog, SeatMap seatMap, CatalogProperties catalogProperties) {
         this.browsing = browsing;
+        this.catalog = catalog;
         this.seatMap = seatMap;
-        this.cacheControl = CacheControl.maxAge(catalog.browseMaxAge()).cachePublic();
+        this.cacheControl = CacheControl.maxAge(catalogProperties.browseMaxAge()).cachePublic();
     }
 
     @Operation(summary = "Movies, by status (SHOWING, COMING_SOON); paginated, X-Total-Count, cacheable")
@@ -78,6 +83,17 @@ class CatalogController {
                                                    @RequestParam(defaultValue = "20") int size) {
         return answer(browsing.screenings(movieId, cinemaId, day, page, bounded(size)),
                 s -> ScreeningView.of(s, seatMap.availability(s, List.of()).free()));
+    }
+
+    /** One screening as the list shows it (the seat map's page names its movie, cinema, hall and start with it). */
+    @Operation(summary = "One screening: movie, cinema, hall, start, prices per seat type and seats left; cacheable")
+    @Problem(status = 404, code = "screening-not-found", when = "no such screening")
+    @Permits(area = Area.SCREENINGS, access = Access.READ)
+    @GetMapping("/screenings/{id}")
+    ResponseEntity<ScreeningView> screening(@PathVariable long id) {
+        Screening screening = catalog.screening(id).orElseThrow(() -> new ScreeningNotFoundException(id));
+        return ResponseEntity.ok().cacheControl(cacheControl)
+                .body(ScreeningView.of(screening, seatMap.availability(screening, List.of()).free()));
     }
 
     private <T, V> ResponseEntity<List<V>> answer(Browsing.Page<T> page, Function<T, V> view) {
