@@ -22,7 +22,7 @@ final class SteadyChart {
     static final int HEIGHT = 420;
     static final int LEFT = 70;
     static final int RIGHT = 180;
-    static final int TOP = 30;
+    static final int TOP = 40;
     static final int BOTTOM = 50;
     private static final String[] COLOURS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#17becf"};
     private static final double MIN_MS = 10;
@@ -75,8 +75,8 @@ final class SteadyChart {
         s.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, HEIGHT));
         s.append("<text x=\"").append(LEFT).append("\" y=\"18\" font-weight=\"bold\">bench steady: offered rate"
                 + " against p99 latency</text>\n");
-        double step = x.max() / 5;
-        for (int i = 0; i <= 5; i++) {
+        double step = x.max() / 4;
+        for (int i = 0; i <= 4; i++) {
             double v = step * i;
             double px = x.at(v);
             s.append(line(px, y.at(y.min()), px, y.at(y.max()), "#eee", false));
@@ -90,6 +90,7 @@ final class SteadyChart {
         s.append(text((LEFT + WIDTH - RIGHT) / 2.0, HEIGHT - 12, "middle", "orders offered per second"));
         s.append(line(x.at(0), y.at(targetMs), x.at(x.max()), y.at(targetMs), "#888", true));
         s.append(text(x.at(x.max()) - 4, y.at(targetMs) - 4, "end", "target p99 " + format(targetMs) + " ms"));
+        s.append(text(LEFT, TOP - 2, "start", "solid: p99 order→HELD · dashed: p99 callback→PAID"));
         int legendY = TOP + 10;
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
@@ -98,10 +99,8 @@ final class SteadyChart {
             s.append(series(run.points(), x, y, colour, true));
             double lx = WIDTH - RIGHT + 16;
             s.append(line(lx, legendY, lx + 24, legendY, colour, false));
-            s.append(text(lx + 30, legendY + 4, "start", run.label() + ": order→HELD"));
-            s.append(line(lx, legendY + 18, lx + 24, legendY + 18, colour, true));
-            s.append(text(lx + 30, legendY + 22, "start", run.label() + ": callback→PAID"));
-            legendY += 44;
+            s.append(text(lx + 30, legendY + 4, "start", run.label()));
+            legendY += 22;
         }
         s.append("</svg>\n");
         return s.toString();
@@ -177,7 +176,7 @@ final class SteadyChart {
 
     static double niceCeiling(double v) {
         double magnitude = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double f : new double[] {1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10}) {
             if (f * magnitude >= v) {
                 return f * magnitude;
             }

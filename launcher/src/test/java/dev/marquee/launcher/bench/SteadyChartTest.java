@@ -37,17 +37,17 @@ class SteadyChartTest {
     void plotsEachStepWhereItsRateAndLatencyAre() {
         String svg = SteadyChart.svg(List.of(SteadyChart.parse("after", OUTPUT)), 250);
 
-        // x: 0..50/s (40 rounded up to 1, 2, 2.5 or 5 times a power of ten) over [LEFT, WIDTH - RIGHT]; y: 10 ms..10 s, logarithmic, bottom to top
-        SteadyChart.Axis x = new SteadyChart.Axis(0, 50, SteadyChart.LEFT, SteadyChart.WIDTH - SteadyChart.RIGHT, false);
+        // x: 0..40/s (the highest rate rounded up to 1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) over [LEFT, WIDTH - RIGHT]; y: 10 ms..10 s, logarithmic, bottom to top
+        SteadyChart.Axis x = new SteadyChart.Axis(0, 40, SteadyChart.LEFT, SteadyChart.WIDTH - SteadyChart.RIGHT, false);
         SteadyChart.Axis y = new SteadyChart.Axis(10, 10_000, SteadyChart.HEIGHT - SteadyChart.BOTTOM, SteadyChart.TOP,
                 true);
         List<String> held = polylines(svg).get(0);
         assertThat(held).containsExactly(point(x.at(20), y.at(100)), point(x.at(40), y.at(10_000)));
         assertThat(y.at(10_000)).isEqualTo(SteadyChart.TOP);
-        assertThat(x.at(20)).isEqualTo(SteadyChart.LEFT + 0.4 * (SteadyChart.WIDTH - SteadyChart.RIGHT - SteadyChart.LEFT));
+        assertThat(x.at(20)).isEqualTo((SteadyChart.LEFT + SteadyChart.WIDTH - SteadyChart.RIGHT) / 2.0);
         // the paid curve has no point where nothing was paid
         assertThat(polylines(svg).get(1)).containsExactly(point(x.at(20), y.at(1000)));
-        assertThat(svg).contains("target p99 250 ms").contains("after: order→HELD").startsWith("<svg");
+        assertThat(svg).contains("target p99 250 ms").contains(">after</text>").contains("dashed: p99 callback→PAID").startsWith("<svg");
     }
 
     @Test
